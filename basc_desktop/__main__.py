@@ -1,0 +1,3 @@
+from basc_desktop.cli import main
+
+raise SystemExit(main())

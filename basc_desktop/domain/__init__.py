@@ -1,0 +1,1 @@
+"""Pure rules of BASC certification: no Qt, no SQL."""

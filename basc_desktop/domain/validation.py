@@ -1,0 +1,79 @@
+"""Field checks for what a coordinator types: required text, e-mail, phone, website."""
+
+from __future__ import annotations
+
+import re
+
+from basc_desktop.domain.errors import ValidationError
+from basc_desktop.domain.text import translatable as _
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+\d{1,3}[\d\s\-()]{6,20}$")
+_WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$")
+
+
+def clean_text(value: str | None) -> str:
+    """Trim and fold runs of white space to one space."""
+    return " ".join((value or "").split())
+
+
+def require(field: str, label: str, value: str | None, *, max_length: int = 300) -> str:
+    text = clean_text(value)
+    if not text:
+        raise ValidationError(field, _("{label} is required."), label=label)
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            _("{label} is too long: {length} characters, at most {max_length}."),
+            label=label,
+            length=len(text),
+            max_length=max_length,
+        )
+    return text
+
+
+def optional(field: str, label: str, value: str | None, *, max_length: int = 300) -> str:
+    text = clean_text(value)
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            _("{label} is too long: {length} characters, at most {max_length}."),
+            label=label,
+            length=len(text),
+            max_length=max_length,
+        )
+    return text
+
+
+def check_email(value: str | None, *, field: str = "email", label: str = "E-mail") -> str:
+    """An empty e-mail is allowed; a typed one must look like name@domain.tld."""
+    text = (value or "").strip()
+    if text and not _EMAIL.match(text):
+        raise ValidationError(
+            field,
+            _("{label} must look like name@company.com; got “{value}”."),
+            label=label,
+            value=text,
+        )
+    return text.lower()
+
+
+def check_phone(value: str | None, *, field: str = "phone", label: str = "Phone") -> str:
+    """An empty phone is allowed; a typed one starts with + and the country code."""
+    text = clean_text(value)
+    if text and not _PHONE.match(text):
+        raise ValidationError(
+            field,
+            _("{label} must start with + and the country code, e.g. +57 601 555 0101."),
+            label=label,
+        )
+    return text
+
+
+def check_website(value: str | None, *, field: str = "website", label: str = "Website") -> str:
+    text = (value or "").strip()
+    if text and not _WEBSITE.match(text):
+        raise ValidationError(
+            field, _("{label} must be a web address such as www.company.com."), label=label
+        )
+    return text

@@ -1,0 +1,1 @@
+"""Printed and exported documents: certificate and report PDFs, Excel files."""

@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy models, database opening and upgrading, migrations."""
