@@ -67,6 +67,8 @@ def _clean_postgres(url: str) -> None:
 @pytest.fixture(scope="session")
 def postgres_url() -> str:
     if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the store tests on PostgreSQL: set BASC_TEST_DATABASE_URL")
         pytest.skip("BASC_TEST_DATABASE_URL is not set (CI always sets it)")
     engine = make_engine(POSTGRES_URL)
     try:
