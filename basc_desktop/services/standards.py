@@ -1,0 +1,164 @@
+"""The standards and requirements in the database, kept in step with the catalogue files.
+
+The files in ``resources/standards/`` (see :mod:`basc_desktop.standards`) are the
+source; the ``standards`` and ``requirements`` tables hold a copy that audit findings
+point to.  :func:`sync_standards` runs each time the program opens a database.
+
+The tables have one column for a standard's title and one for a requirement's
+section: they keep the Spanish text (the language certificates are printed in first);
+requirement titles and texts are kept in both Spanish and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from basc_desktop.domain.errors import NotFoundError
+from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.vocabulary import BusinessType
+from basc_desktop.standards import (
+    Catalogue,
+    CatalogueRequirement,
+    default_standards_dir,
+    load_catalogues,
+)
+from basc_desktop.store.engine import Database
+from basc_desktop.store.standards import Requirement, Standard
+
+__all__ = ["RequirementView", "requirements_for", "sync_standards"]
+
+
+@dataclass(frozen=True)
+class RequirementView:
+    """A requirement as a list of requirements shows it."""
+
+    id: int
+    code: str
+    section: str
+    title_es: str
+    title_en: str
+
+
+def _business_type_codes(requirement: CatalogueRequirement) -> list[str]:
+    return sorted(kind.value for kind in requirement.business_types)
+
+
+def _requirement_fields(requirement: CatalogueRequirement) -> dict[str, object]:
+    """The columns of a requirement row, as the catalogue gives them."""
+    return {
+        "section": requirement.section_es,
+        "title_es": requirement.title_es,
+        "title_en": requirement.title_en,
+        "text_es": requirement.text_es,
+        "text_en": requirement.text_en,
+        "business_types": _business_type_codes(requirement),
+    }
+
+
+def _row_fields(row: Requirement) -> dict[str, object]:
+    return {
+        "section": row.section,
+        "title_es": row.title_es,
+        "title_en": row.title_en,
+        "text_es": row.text_es,
+        "text_en": row.text_en,
+        "business_types": sorted(row.business_types or []),
+    }
+
+
+def sync_standards(db: Database, directory: Path | None = None) -> None:
+    """Make the standards and requirements tables match the catalogue files.
+
+    ``directory`` defaults to :func:`basc_desktop.standards.default_standards_dir`.
+    New standards and requirements are added, in file order; changed titles, texts,
+    sections and business types are updated in place (a requirement is matched by its
+    standard's version and its code, so its id never changes).  Nothing is deleted:
+    a requirement or standard whose file entry was removed stays, since findings,
+    audits and certificates may point to it.  One transaction; when nothing changed it
+    costs one SELECT per table and writes nothing.
+
+    Raises :class:`basc_desktop.standards.CatalogueFileError` for a broken file,
+    before anything is written.
+    """
+    catalogues = load_catalogues(directory if directory is not None else default_standards_dir())
+    with db.transaction() as session:
+        standards = {row.version: row for row in session.scalars(select(Standard))}
+        requirements = {
+            (row.standard_version, row.code): row for row in session.scalars(select(Requirement))
+        }
+        new_standards = False
+        for catalogue in catalogues:
+            row = standards.get(catalogue.version)
+            if row is None:
+                session.add(
+                    Standard(
+                        version=catalogue.version,
+                        title=catalogue.title_es,
+                        approved_on=catalogue.approved_on,
+                    )
+                )
+                new_standards = True
+            elif (row.title, row.approved_on) != (catalogue.title_es, catalogue.approved_on):
+                row.title, row.approved_on = catalogue.title_es, catalogue.approved_on
+        if new_standards:
+            session.flush()  # the requirements' foreign keys need their standards first
+        for catalogue in catalogues:
+            _sync_requirements(session, catalogue, requirements)
+
+
+def _sync_requirements(
+    session: Session, catalogue: Catalogue, rows: dict[tuple[str, str], Requirement]
+) -> None:
+    for requirement in catalogue.requirements:
+        wanted = _requirement_fields(requirement)
+        row = rows.get((catalogue.version, requirement.code))
+        if row is None:
+            session.add(
+                Requirement(standard_version=catalogue.version, code=requirement.code, **wanted)
+            )
+        elif _row_fields(row) != wanted:
+            for name, value in wanted.items():
+                setattr(row, name, value)
+
+
+def requirements_for(
+    db: Database, version: str, business_type: BusinessType
+) -> list[RequirementView]:
+    """The requirements of standard ``version`` that apply to ``business_type``.
+
+    In catalogue-file order (the order they were first loaded in).  Raises
+    :class:`NotFoundError` if there is no standard ``version``.
+    """
+    with db.reading() as session:
+        if session.get(Standard, version) is None:
+            raise NotFoundError(
+                _("There is no BASC standard version '{version}'."), version=version
+            )
+        rows = session.execute(
+            select(
+                Requirement.id,
+                Requirement.code,
+                Requirement.section,
+                Requirement.title_es,
+                Requirement.title_en,
+                Requirement.business_types,
+            )
+            .where(Requirement.standard_version == version)
+            .order_by(Requirement.id)
+        ).all()
+    code = BusinessType(business_type).value
+    return [
+        RequirementView(
+            id=row.id,
+            code=row.code,
+            section=row.section,
+            title_es=row.title_es,
+            title_en=row.title_en,
+        )
+        for row in rows
+        if not row.business_types or code in row.business_types
+    ]
