@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import text
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("BASC_LANGUAGE", "en")
 
 from basc_desktop.chapters import ChapterRegistry, default_chapters_dir, load_chapters
@@ -24,6 +25,10 @@ from basc_desktop.settings import Settings, load_settings
 from basc_desktop.store.engine import make_engine, sqlite_url
 from basc_desktop.store.models import Base
 from basc_desktop.store.schema import upgrade
+
+# Property tests judge correctness, not speed: a slow CI machine must not fail them.
+hypothesis_settings.register_profile("basc", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("basc")
 
 TODAY = date(2026, 6, 15)
 """The date the services see in tests: fixed, so statuses and deadlines do not drift."""
