@@ -14,6 +14,8 @@ from sqlalchemy.pool import NullPool
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "basc_write"
+SERVER_CONNECT_TIMEOUT_S = 10
+"""An unreachable server is reported after this long, not after minutes."""
 
 
 def sqlite_url(path: Path) -> str:
@@ -67,7 +69,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    connect_args = {"connect_timeout": SERVER_CONNECT_TIMEOUT_S} if _is_postgres(url) else {}
+    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+
+
+def _is_postgres(url: str) -> bool:
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query
 
 
 class Database:
