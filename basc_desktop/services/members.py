@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from basc_desktop.domain import validation
 from basc_desktop.domain.errors import NotFoundError, StaleRecordError, ValidationError
-from basc_desktop.domain.search import search_key, search_terms
+from basc_desktop.domain.search import fold, search_key, search_terms
 from basc_desktop.domain.tax_ids import check_tax_id, format_tax_id, tax_id_label
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import BusinessType
@@ -71,8 +71,14 @@ def clean_member(ws: Workspace, data: MemberInput) -> dict[str, Any]:
     }
 
 
-def _search_text(fields: dict[str, Any]) -> str:
-    return search_key(fields["legal_name"], fields["trade_name"], fields["tax_id"], fields["city"])
+def _derived(fields: dict[str, Any]) -> dict[str, str]:
+    """The columns kept for sorting and searching, derived from what was typed."""
+    return {
+        "sort_name": fold(fields["legal_name"]),
+        "search_text": search_key(
+            fields["legal_name"], fields["trade_name"], fields["tax_id"], fields["city"]
+        ),
+    }
 
 
 def _refuse_duplicate(session: Session, country: str, tax_id: str, own_id: int | None) -> None:
@@ -106,7 +112,7 @@ def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
                 )
                 or 0
             ) + 1
-            company = Company(**fields, member_number=number, search_text=_search_text(fields))
+            company = Company(**fields, **_derived(fields), member_number=number)
             session.add(company)
             session.flush()
             record_event(session, ws.user, RECORD_TYPE, company.id, "create", fields)
@@ -137,7 +143,8 @@ def update_member(
         if changes:
             for key, value in fields.items():
                 setattr(company, key, value)
-            company.search_text = _search_text(fields)
+            for key, value in _derived(fields).items():
+                setattr(company, key, value)
             session.flush()
             record_event(session, ws.user, RECORD_TYPE, company.id, "update", changes)
     return get_member(ws, member_id).row
@@ -211,7 +218,9 @@ def find_members(ws: Workspace, query: MemberQuery = CURRENT_MEMBERS) -> list[Me
     """One page of the members list, sorted by the database."""
     if query.order_by not in SORTABLE_COLUMNS:
         raise ValueError(f"cannot sort members by {query.order_by!r}")
-    column = getattr(Company, query.order_by)
+    column = (
+        Company.sort_name if query.order_by == "legal_name" else getattr(Company, query.order_by)
+    )
     order = column.desc() if query.descending else column.asc()
     stmt = _filtered(query).order_by(order, Company.id).offset(query.offset)
     if query.limit is not None:

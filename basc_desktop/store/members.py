@@ -58,6 +58,8 @@ class Company(Base):
     membership_start: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
     archived_on: Mapped[date | None] = mapped_column(Date)
+    sort_name: Mapped[str] = mapped_column(String(300), default="", index=True)
+    """The legal name folded (no case, no accents), so "del Caribe" sorts after "Díaz"."""
     search_text: Mapped[str] = mapped_column(Text, default="")
     """Names, tax ID and city folded to lowercase without accents, for searching."""
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

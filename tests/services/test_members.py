@@ -258,3 +258,16 @@ def test_list_shows_the_status_computed_from_the_records(workspace: Workspace) -
     assert rows["A S.A.S."].expires_on == date(2027, 3, 1)
     assert rows["B S.A.S."].status is MemberStatus.EXPIRING
     assert rows["C S.A.S."].status is MemberStatus.EXPIRED
+
+
+def test_names_sort_as_a_coordinator_reads_them(workspace: Workspace) -> None:
+    names = ["Zeta S.A.", "agencia del Caribe S.A.S.", "Ágil Carga Ltda.", "Díaz y Cía S.A."]
+    for seed, name in enumerate(names):
+        create_member(workspace, _member(tax_id=_valid_nit(70 + seed), legal_name=name))
+    shown = [r.legal_name for r in find_members(workspace, MemberQuery(order_by="legal_name"))]
+    assert shown == [
+        "agencia del Caribe S.A.S.",
+        "Ágil Carga Ltda.",
+        "Díaz y Cía S.A.",
+        "Zeta S.A.",
+    ]

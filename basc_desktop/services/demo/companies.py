@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from basc_desktop.domain.chapter import Chapter
-from basc_desktop.domain.search import search_key
+from basc_desktop.domain.search import fold, search_key
 from basc_desktop.domain.tax_ids import generate_tax_id
 from basc_desktop.domain.vocabulary import (
     ApplicationDecision,
@@ -78,6 +78,7 @@ def write_company(
             else None,
             "notes": "Dos sedes certificadas." if plan.second_site else "",
             "archived_on": plan.archived_on,
+            "sort_name": fold(legal_name),
             "search_text": search_key(legal_name, trade_name, tax_id, city),
             "created_at": created,
             "updated_at": at(plan.last_change, 15),

@@ -123,6 +123,7 @@ def upgrade() -> None:
         sa.Column("membership_start", sa.Date(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("archived_on", sa.Date(), nullable=True),
+        sa.Column("sort_name", sa.String(length=300), nullable=False),
         sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -141,6 +142,7 @@ def upgrade() -> None:
             batch_op.f("ix_companies_chapter_code"), ["chapter_code"], unique=False
         )
         batch_op.create_index("ix_companies_legal_name", ["legal_name"], unique=False)
+        batch_op.create_index(batch_op.f("ix_companies_sort_name"), ["sort_name"], unique=False)
 
     op.create_table(
         "requirements",
@@ -628,6 +630,7 @@ def downgrade() -> None:
 
     op.drop_table("requirements")
     with op.batch_alter_table("companies", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_companies_sort_name"))
         batch_op.drop_index("ix_companies_legal_name")
         batch_op.drop_index(batch_op.f("ix_companies_chapter_code"))
 
