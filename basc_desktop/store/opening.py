@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from basc_desktop.domain.errors import BascError
 from basc_desktop.domain.text import translatable as _
@@ -34,11 +34,24 @@ def open_database(url: str, *, backups_dir: Path | None = None) -> Database:
 
     An SQLite file at an older schema is first copied to ``backups_dir``.
     """
-    path = sqlite_path(url)
-    where = str(path) if path is not None else display_url(url)
+    try:
+        path = sqlite_path(url)
+        where = str(path) if path is not None else display_url(url)
+    except ArgumentError as exc:
+        raise DatabaseOpenError(
+            _("“{url}” is not a database address. Use e.g. postgresql+psycopg://user@server/basc."),
+            url=url.split("@")[-1],
+        ) from exc
     if path is not None:
         _check_sqlite_file(path)
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseOpenError(
+            _("The database {where} cannot be used: {detail}. Supported: SQLite and PostgreSQL."),
+            where=where,
+            detail=_first_line(exc),
+        ) from exc
     try:
         revision = _inspect(engine, where, is_file=path is not None)
         if revision != head_revision():

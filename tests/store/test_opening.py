@@ -108,3 +108,12 @@ def test_unreachable_server_is_named_without_its_password() -> None:
     assert "Cannot connect to the database" in message
     assert "127.0.0.1:1/basc" in message
     assert "secret" not in message
+
+
+@pytest.mark.parametrize(
+    "url", ["not a url at all", "oracle://scott:tiger@db/basc", "mysql+nodriver://h/basc"]
+)
+def test_unusable_database_address_is_a_message_not_a_crash(url: str) -> None:
+    with pytest.raises(DatabaseOpenError) as caught:
+        open_database(url)
+    assert "tiger" not in str(caught.value)
