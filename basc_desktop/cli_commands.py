@@ -83,9 +83,32 @@ def chapters(args: argparse.Namespace) -> int:
 
 
 def screenshot(args: argparse.Namespace) -> int:
-    from basc_desktop.ui.screenshot import save_demo_screenshots
+    """Pictures of every area on the demo database (built first if missing)."""
+    import os
 
-    out = Path(args.output)
-    for path in save_demo_screenshots(out, data_dir=args.data_dir):
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from basc_desktop.services.demo import create_demo_database
+    from basc_desktop.services.opening import open_workspace
+    from basc_desktop.store.engine import sqlite_path
+    from basc_desktop.ui.app import create_application
+    from basc_desktop.ui.areas.registry import AREAS
+    from basc_desktop.ui.screenshot import screenshot_main_window
+
+    settings = load_settings(args.data_dir)
+    chapters = load_chapters(default_chapters_dir())
+    url = args.database_url or settings.demo_database_url
+    demo_file = sqlite_path(url)
+    if demo_file is not None and not demo_file.exists():
+        create_demo_database(settings, chapters, url=url)
+    workspace = open_workspace(settings, chapters, url=url)
+    create_application()
+    try:
+        written = screenshot_main_window(
+            workspace, settings, Path(args.output), areas=[area.key for area in AREAS]
+        )
+    finally:
+        workspace.db.close()
+    for path in written:
         print(path)
     return 0

@@ -1,0 +1,1 @@
+"""One sub-package or module per area of the main window's sidebar."""

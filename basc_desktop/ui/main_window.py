@@ -1,0 +1,229 @@
+"""The main window: a sidebar of areas, their pages, the menus and the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from basc_desktop.services.workspace import Workspace
+from basc_desktop.store.engine import display_url, sqlite_path
+from basc_desktop.ui import changes
+from basc_desktop.ui.about import AboutDialog
+from basc_desktop.ui.areas.base import Area
+from basc_desktop.ui.areas.registry import AREA_KEYS, AREAS
+from basc_desktop.ui.context import AppContext
+from basc_desktop.ui.database_actions import DatabaseActions
+from basc_desktop.ui.operations import cancel_operations, wait_for_operations
+from basc_desktop.ui.preferences import PreferencesDialog
+from basc_desktop.ui.resources import icon
+
+WINDOW_STATE_FILE = "window.ini"
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+def database_name(url: str) -> str:
+    """What the title bar calls a database: the file's name, or the server URL."""
+    path = sqlite_path(url)
+    return path.name if path is not None else display_url(url)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowIcon(icon("basc-desktop"))
+        self.setObjectName("mainWindow")
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setSpacing(2)
+        self.sidebar.setMinimumWidth(170)
+        self.sidebar.setMaximumWidth(260)
+        self.sidebar.setStyleSheet(
+            "#sidebar { border: none; outline: 0; background: palette(window);"
+            " padding-top: 8px; }"
+            "#sidebar::item { padding: 8px 10px; border-radius: 4px; }"
+            "#sidebar::item:selected { background: #dbe6f3; color: #13314f; }"
+        )
+        self.stack = QStackedWidget()
+        self.areas: dict[str, Area] = {}
+        for spec in AREAS:
+            area = spec.build(context)
+            area.setObjectName(f"area-{spec.key}")
+            area.status_changed.connect(self._area_status_changed)
+            self.areas[spec.key] = area
+            self.stack.addWidget(area)
+            QListWidgetItem(icon(spec.icon), spec.label(), self.sidebar)
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 1100])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self.area_status = QLabel()
+        self.database_status = QLabel()
+        self.user_status = QLabel()
+        self.statusBar().addWidget(self.area_status, 1)
+        self.statusBar().addPermanentWidget(self.database_status)
+        self.statusBar().addPermanentWidget(self.user_status)
+
+        self.database_actions = DatabaseActions(self, context)
+        self._build_menus()
+        context.changes.subscribe(self, changes.WORKSPACE, self._workspace_changed)
+        self._workspace_changed()
+        self.resize(DEFAULT_SIZE)
+        self._restore_geometry()
+        self.show_area("dashboard")
+
+    # --- areas ----------------------------------------------------------------------
+
+    def show_area(self, key: str) -> Area:
+        self.sidebar.setCurrentRow(AREA_KEYS.index(key))
+        return self.areas[key]
+
+    def current_area(self) -> Area:
+        return self.areas[AREA_KEYS[self.stack.currentIndex()]]
+
+    def current_key(self) -> str:
+        return AREA_KEYS[self.stack.currentIndex()]
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        area = self.current_area()
+        area.activate()
+        self.area_status.setText(area.status_text())
+
+    def _area_status_changed(self, text: str) -> None:
+        if self.sender() is self.current_area():
+            self.area_status.setText(text)
+
+    def focus_search(self) -> None:
+        if not self.current_area().focus_search():
+            self.show_area("members").focus_search()
+
+    # --- menus ----------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        db = self.database_actions
+        self.open_action = self._action(
+            file, self.tr("&Open database…"), db.open_file, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.demo_action = self._action(file, self.tr("Open &demo database"), db.open_demo)
+        file.addSeparator()
+        self.preferences_action = self._action(
+            file, self.tr("&Preferences…"), self.show_preferences, "Ctrl+,"
+        )
+        file.addSeparator()
+        self.quit_action = self._action(file, self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        go = bar.addMenu(self.tr("&Go"))
+        self.area_actions: dict[str, QAction] = {}
+        for number, spec in enumerate(AREAS, start=1):
+            action = self._action(
+                go, spec.label(), lambda _=False, key=spec.key: self.show_area(key),
+                f"Ctrl+{number}",
+            )  # fmt: skip
+            action.setIcon(icon(spec.icon))
+            self.area_actions[spec.key] = action
+        go.addSeparator()
+        self.search_action = self._action(
+            go, self.tr("&Search members"), self.focus_search, QKeySequence.StandardKey.Find
+        )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._action(help_menu, self.tr("&About BASC Desktop"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.context.settings.preferences.recent_databases
+        for url in recent:
+            action = self.recent_menu.addAction(display_url(url))
+            action.triggered.connect(lambda _=False, u=url: self.database_actions.open_url(u))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    # --- dialogs --------------------------------------------------------------------
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    # --- the workspace --------------------------------------------------------------
+
+    def _workspace_changed(self) -> None:
+        ws: Workspace = self.context.workspace
+        url = ws.db.url
+        self.setWindowTitle(self.tr("BASC Desktop — {database}").format(
+            database=database_name(url)
+        ))  # fmt: skip
+        path = sqlite_path(url)
+        self.database_status.setText(
+            self.tr("Database: {where}").format(where=path or display_url(url))
+        )
+        self.database_status.setToolTip(display_url(url))
+        self.user_status.setText(self.tr("User: {user}").format(user=ws.user))
+
+    # --- window state ---------------------------------------------------------------
+
+    def _window_state(self) -> QSettings:
+        path = Path(self.context.settings.data_dir) / WINDOW_STATE_FILE
+        return QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._window_state().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        state = self._window_state()
+        state.setValue("main_window/geometry", self.saveGeometry())
+        state.sync()
+        cancel_operations()
+        wait_for_operations(10_000)
+        super().closeEvent(event)
