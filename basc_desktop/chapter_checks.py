@@ -37,10 +37,10 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-class ChapterFileError(BascError):
-    """A chapter file that cannot be used: which file, which key, and why.
+class DataFileError(BascError):
+    """A data file (chapter, standards catalogue) that cannot be used: which file, which key, why.
 
-    ``key`` is the dotted key (``deadlines.major``, ``signatories[2].name``), or
+    ``key`` is the dotted key (``deadlines.major``, ``requirements[3].title.en``), or
     ``None`` when the problem is with the whole file (bad TOML, a duplicate file).
     ``reason`` is the English reason alone; ``reason_message`` the same as a
     :class:`Message` the user interface can translate.
@@ -64,6 +64,10 @@ class ChapterFileError(BascError):
                 key=key,
                 reason=self.reason_message,
             )
+
+
+class ChapterFileError(DataFileError):
+    """A chapter file in ``chapters/`` that cannot be used."""
 
 
 _TYPE_NAMES: tuple[tuple[type, str], ...] = (

@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from basc_desktop.chapter_checks import display_path, type_name
-from basc_desktop.domain.errors import BascError
-from basc_desktop.domain.text import Message, translatable
+from basc_desktop.chapter_checks import DataFileError, display_path, type_name
+from basc_desktop.domain.text import translatable
 from basc_desktop.domain.vocabulary import BusinessType
 
 __all__ = [
@@ -68,33 +67,8 @@ def default_standards_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources" / "standards"
 
 
-class CatalogueFileError(BascError):
-    """A catalogue file that cannot be used: which file, which key, and why.
-
-    ``key`` is the dotted key (``requirements[3].title.en``), or ``None`` when the
-    problem is with the whole file (bad TOML, an empty folder).  ``reason`` is the
-    English reason alone; ``reason_message`` the same as a :class:`Message` the user
-    interface can translate.
-    """
-
-    def __init__(self, path: Path, key: str | None, reason: str, /, **params: Any) -> None:
-        self.path = path
-        self.key = key
-        self.reason_message = Message(reason, params)
-        self.reason = str(self.reason_message)
-        if key is None:
-            super().__init__(
-                translatable("{file}: {reason}"),
-                file=display_path(path),
-                reason=self.reason_message,
-            )
-        else:
-            super().__init__(
-                translatable("{file}: key '{key}': {reason}"),
-                file=display_path(path),
-                key=key,
-                reason=self.reason_message,
-            )
+class CatalogueFileError(DataFileError):
+    """A standards catalogue in ``resources/standards/`` that cannot be used."""
 
 
 @dataclass(frozen=True)

@@ -17,32 +17,27 @@ def clean_text(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
+def _within(field: str, label: str, text: str, max_length: int) -> str:
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            _("{label} is too long: {length} characters, at most {max_length}."),
+            label=label,
+            length=len(text),
+            max_length=max_length,
+        )
+    return text
+
+
 def require(field: str, label: str, value: str | None, *, max_length: int = 300) -> str:
     text = clean_text(value)
     if not text:
         raise ValidationError(field, _("{label} is required."), label=label)
-    if len(text) > max_length:
-        raise ValidationError(
-            field,
-            _("{label} is too long: {length} characters, at most {max_length}."),
-            label=label,
-            length=len(text),
-            max_length=max_length,
-        )
-    return text
+    return _within(field, label, text, max_length)
 
 
 def optional(field: str, label: str, value: str | None, *, max_length: int = 300) -> str:
-    text = clean_text(value)
-    if len(text) > max_length:
-        raise ValidationError(
-            field,
-            _("{label} is too long: {length} characters, at most {max_length}."),
-            label=label,
-            length=len(text),
-            max_length=max_length,
-        )
-    return text
+    return _within(field, label, clean_text(value), max_length)
 
 
 def check_email(value: str | None, *, field: str = "email", label: str = "E-mail") -> str:
