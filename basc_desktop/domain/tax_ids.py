@@ -4,8 +4,8 @@ Every member company is identified by its country's tax ID (NIT, RUC, RFC…).  
 module turns what a coordinator types into the *compact* form stored in the
 database (:func:`normalise_tax_id`), says in plain words why a number is wrong
 (:func:`check_tax_id`), shows it the way the country writes it
-(:func:`format_tax_id`) and makes valid numbers for demo data and tests
-(:func:`generate_tax_id`).
+(:func:`format_tax_id`).  Valid made-up numbers for demo data and tests come from
+:mod:`basc_desktop.domain.tax_id_samples`.
 
 The checks are python-stdnum's, offline only (the Dominican RNC module can also
 ask the DGII web service; that is never called here).  Two countries have no
@@ -37,10 +37,7 @@ country's own name (``{label}``, e.g. "The NIT is empty.").
 
 from __future__ import annotations
 
-import datetime
-import random
 import re
-import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,7 +62,6 @@ __all__ = [
     "SUPPORTED_COUNTRIES",
     "check_tax_id",
     "format_tax_id",
-    "generate_tax_id",
     "normalise_tax_id",
     "tax_id_label",
 ]
@@ -91,7 +87,7 @@ _UNKNOWN_COUNTRY = _("Tax IDs of the country “{country}” cannot be checked."
 
 # --- Haiti and Panama: format only -------------------------------------------------
 
-_HT_LENGTH = 10
+HAITI_NIF_LENGTH = 10
 
 _PA_BODY = r"(?:[0-9]{1,10}|(?:[1-9]|1[0-3])(?:AV|PI)|E|N|PE)-[0-9]{1,4}-[0-9]{1,7}"
 _PA_RUC = re.compile(rf"(?P<body>{_PA_BODY})(?:-DV(?P<dv>[0-9]{{2}}))?")
@@ -126,7 +122,7 @@ def _format_panama(number: str) -> str:
 
 
 def _validate_haiti(number: str) -> None:
-    if len(number) != _HT_LENGTH:
+    if len(number) != HAITI_NIF_LENGTH:
         raise stdnum_errors.InvalidLength()
 
 
@@ -169,93 +165,6 @@ def _compact_without_leading_zeros(raw: str) -> str:
     return _compact(raw).lstrip("0")
 
 
-# --- generators ------------------------------------------------------------------
-
-
-def _digits(rng: random.Random, count: int) -> str:
-    return f"{rng.randrange(10**count):0{count}d}"
-
-
-def _date(rng: random.Random) -> datetime.date:
-    first = datetime.date(1950, 1, 1).toordinal()
-    last = datetime.date(2023, 12, 31).toordinal()
-    return datetime.date.fromordinal(rng.randint(first, last))
-
-
-def _generate_co(rng: random.Random) -> str:
-    base = f"{rng.choice((800, 830, 860, 890, 900, 901))}{_digits(rng, 6)}"
-    return base + co_nit.calc_check_digit(base)
-
-
-def _generate_cr(rng: random.Random) -> str:
-    return f"3101{_digits(rng, 6)}"  # 3-101: sociedad anónima
-
-
-def _generate_ec(rng: random.Random) -> str:
-    weights = (4, 3, 2, 7, 6, 5, 4, 3, 2)
-    while True:
-        base = f"{rng.randint(1, 24):02d}9{_digits(rng, 6)}"  # third digit 9: juridical
-        check = -sum(w * int(d) for w, d in zip(weights, base, strict=True)) % 11
-        if check < 10:  # a remainder of 10 is never issued
-            return f"{base}{check}001"
-
-
-def _generate_sv(rng: random.Random) -> str:
-    municipality = rng.choice(("0614", "0210", "1217", "0511", "0617"))
-    base = f"{municipality}{_date(rng):%d%m%y}{rng.randint(101, 999)}"
-    return base + sv_nit.calc_check_digit(base)
-
-
-def _generate_gt(rng: random.Random) -> str:
-    base = str(rng.randint(1_000_000, 9_999_999))
-    return base + gt_nit.calc_check_digit(base)
-
-
-def _generate_ht(rng: random.Random) -> str:
-    return _digits(rng, _HT_LENGTH)
-
-
-def _generate_mx(rng: random.Random) -> str:
-    letters = "".join(rng.choice(string.ascii_uppercase) for _ in range(3))
-    homoclave = rng.choice("123456789ABCDEFGHIJKLMNOPQRSTUV") + rng.choice(
-        "123456789" + string.ascii_uppercase
-    )
-    base = f"{letters}{_date(rng):%y%m%d}{homoclave}"
-    return base + mx_rfc.calc_check_digit(base)
-
-
-def _generate_pa(rng: random.Random) -> str:
-    return f"155{_digits(rng, 6)}-2-{rng.randint(2008, 2024)}-DV{_digits(rng, 2)}"
-
-
-def _generate_pe(rng: random.Random) -> str:
-    base = f"20{_digits(rng, 8)}"
-    return base + pe_ruc.calc_check_digit(base)
-
-
-def _generate_do(rng: random.Random) -> str:
-    base = f"1{rng.choice(('01', '30', '31', '32'))}{_digits(rng, 5)}"
-    return base + do_rnc.calc_check_digit(base)
-
-
-def _generate_uy(rng: random.Random) -> str:
-    while True:
-        base = f"{rng.randint(1, 22):02d}{rng.randint(1, 999_999):06d}001"
-        check = uy_rut.calc_check_digit(base)
-        if len(check) == 1:  # stdnum gives "10" when no digit fits
-            return base + check
-
-
-def _generate_ve(rng: random.Random) -> str:
-    base = f"J{_digits(rng, 8)}"
-    return base + ve_rif.calc_check_digit(base)
-
-
-def _generate_us(rng: random.Random) -> str:
-    prefix = rng.choice(("10", "12", "20", "26", "27", "30", "35", "45", "46", "61", "81", "91"))
-    return prefix + _digits(rng, 7)
-
-
 # --- the table -------------------------------------------------------------------
 
 
@@ -263,7 +172,6 @@ def _generate_us(rng: random.Random) -> str:
 class _Rules:
     validate: Callable[[str], object]
     """Raises a stdnum ``InvalidLength``/``InvalidFormat``/… for a bad compact number."""
-    generate: Callable[[random.Random], str]
     charset: re.Pattern[str] | None = _DIGITS
     """Checked before ``validate``; a mismatch is reported with ``format_message``."""
     lengths: tuple[int, int] | None = None
@@ -276,10 +184,9 @@ class _Rules:
 
 
 _RULES: dict[str, _Rules] = {
-    "CO": _Rules(co_nit.validate, _generate_co, lengths=(8, 16), display=co_nit.format),
+    "CO": _Rules(co_nit.validate, lengths=(8, 16), display=co_nit.format),
     "CR": _Rules(
         cr_cpj.validate,
-        _generate_cr,
         lengths=(10, 10),
         component_message=_(
             "The {label} must start with a known type, such as 3-101 for a corporation."
@@ -288,7 +195,6 @@ _RULES: dict[str, _Rules] = {
     ),
     "EC": _Rules(
         ec_ruc.validate,
-        _generate_ec,
         lengths=(13, 13),
         component_message=_(
             "The {label} has an unknown province or type (third digit),"
@@ -297,7 +203,6 @@ _RULES: dict[str, _Rules] = {
     ),
     "SV": _Rules(
         sv_nit.validate,
-        _generate_sv,
         lengths=(14, 14),
         component_message=_("The {label} must start with 0, 1 or 9."),
         display=sv_nit.format,
@@ -305,17 +210,15 @@ _RULES: dict[str, _Rules] = {
     ),
     "GT": _Rules(
         gt_nit.validate,
-        _generate_gt,
         charset=re.compile(r"[0-9]*[0-9K]"),
         lengths=(2, 12),
         format_message=_("The {label} may contain only digits, and K as the last character."),
         display=gt_nit.format,
         normalise=_compact_without_leading_zeros,
     ),
-    "HT": _Rules(_validate_haiti, _generate_ht, lengths=(10, 10), display=_format_haiti),
+    "HT": _Rules(_validate_haiti, lengths=(10, 10), display=_format_haiti),
     "MX": _Rules(
         lambda number: mx_rfc.validate(number, validate_check_digits=True),
-        _generate_mx,
         charset=None,
         length_message=_(
             "The {label} must have 12 characters (13 for a person); this one has {actual}."
@@ -329,7 +232,6 @@ _RULES: dict[str, _Rules] = {
     ),
     "PA": _Rules(
         _validate_panama,
-        _generate_pa,
         charset=None,
         format_message=_(
             "The {label} has an invalid format; write it like 155596713-2-2015 DV 45"
@@ -341,14 +243,12 @@ _RULES: dict[str, _Rules] = {
     ),
     "PE": _Rules(
         pe_ruc.validate,
-        _generate_pe,
         lengths=(11, 11),
         component_message=_("The {label} must start with 10, 15, 17 or 20."),
     ),
-    "DO": _Rules(do_rnc.validate, _generate_do, lengths=(9, 9), display=do_rnc.format),
+    "DO": _Rules(do_rnc.validate, lengths=(9, 9), display=do_rnc.format),
     "UY": _Rules(
         uy_rut.validate,
-        _generate_uy,
         lengths=(12, 12),
         component_message=_(
             "The {label} must start with 01 to 22 and end with 001 and the check digit."
@@ -358,7 +258,6 @@ _RULES: dict[str, _Rules] = {
     ),
     "VE": _Rules(
         ve_rif.validate,
-        _generate_ve,
         charset=None,
         lengths=(10, 10),
         length_message=_(
@@ -370,7 +269,6 @@ _RULES: dict[str, _Rules] = {
     ),
     "US": _Rules(
         _validate_us,
-        _generate_us,
         lengths=(9, 9),
         component_message=_("The {label} starts with a prefix that the IRS does not assign."),
         display=us_ein.format,
@@ -471,12 +369,3 @@ def format_tax_id(country_code: str, compact: str) -> str:
     except ValidationError:
         return compact
     return rules.display(number)
-
-
-def generate_tax_id(country_code: str, rng: random.Random) -> str:
-    """A valid compact tax ID of a company (legal entity) of the country, from ``rng``.
-
-    The same seed gives the same number.  For demo data and tests; the number may
-    well belong to a real company.
-    """
-    return _RULES[_supported(country_code)].generate(rng)

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from basc_desktop.domain.errors import NotFoundError, StaleRecordError, ValidationError
-from basc_desktop.domain.tax_ids import format_tax_id, generate_tax_id
+from basc_desktop.domain.tax_id_samples import generate_tax_id
+from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.vocabulary import (
     ApplicationDecision,
     BusinessType,

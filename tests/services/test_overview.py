@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from basc_desktop.domain.tax_ids import format_tax_id, generate_tax_id
+from basc_desktop.domain.tax_id_samples import generate_tax_id
+from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.vocabulary import (
     ApplicationDecision,
     BusinessType,

@@ -7,7 +7,7 @@ from datetime import date
 
 from basc_desktop.domain.chapter import Chapter
 from basc_desktop.domain.search import fold, search_key
-from basc_desktop.domain.tax_ids import generate_tax_id
+from basc_desktop.domain.tax_id_samples import generate_tax_id
 from basc_desktop.domain.vocabulary import (
     ApplicationDecision,
     BusinessType,
