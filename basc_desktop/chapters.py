@@ -32,6 +32,7 @@ from basc_desktop.domain.countries import COUNTRIES
 from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.text import translatable
 from basc_desktop.domain.vocabulary import BusinessType
+from basc_desktop.paths import shipped_chapters_dir
 
 __all__ = [
     "DEFAULT_CERTIFICATE_CODE",
@@ -58,7 +59,7 @@ def default_chapters_dir() -> Path:
     override = os.environ.get(CHAPTERS_DIR_VARIABLE, "").strip()
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parent.parent / "chapters"
+    return shipped_chapters_dir()
 
 
 def load_chapter(path: Path) -> Chapter:

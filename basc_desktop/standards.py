@@ -28,6 +28,7 @@ from typing import Any
 from basc_desktop.chapter_checks import DataFileError, display_path, type_name
 from basc_desktop.domain.text import translatable
 from basc_desktop.domain.vocabulary import BusinessType
+from basc_desktop.paths import resources_dir
 
 __all__ = [
     "CATALOGUE_LANGUAGES",
@@ -64,7 +65,7 @@ def default_standards_dir() -> Path:
     override = os.environ.get(STANDARDS_DIR_VARIABLE, "").strip()
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parent.parent / "resources" / "standards"
+    return resources_dir() / "standards"
 
 
 class CatalogueFileError(DataFileError):

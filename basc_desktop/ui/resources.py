@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
+from basc_desktop.paths import resources_dir
 
-def resources_dir() -> Path:
-    """``resources/`` next to the package; inside the bundle when frozen (PyInstaller)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent.parent / "resources"
+__all__ = ["icon", "resources_dir"]
 
 
 @cache
