@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot = commands.add_parser("screenshot", help="save PNG pictures of the window on demo data")
     _common(shot)
     shot.add_argument("output", help="folder for the PNG files")
+    shot.add_argument(
+        "--language", choices=("en", "es", "fr"), default="en", help="language of the window"
+    )
     return parser
 
 

@@ -94,6 +94,7 @@ def screenshot(args: argparse.Namespace) -> int:
     from basc_desktop.ui.app import create_application
     from basc_desktop.ui.areas.registry import AREAS
     from basc_desktop.ui.screenshot import screenshot_main_window
+    from basc_desktop.ui.translation import install_translations
 
     settings = load_settings(args.data_dir)
     chapters = load_chapters(default_chapters_dir())
@@ -103,9 +104,15 @@ def screenshot(args: argparse.Namespace) -> int:
         create_demo_database(settings, chapters, url=url)
     workspace = open_workspace(settings, chapters, url=url)
     create_application()
+    install_translations(args.language)
+    prefix = "main-window" if args.language == "en" else f"main-window-{args.language}"
     try:
         written = screenshot_main_window(
-            workspace, settings, Path(args.output), areas=[area.key for area in AREAS]
+            workspace,
+            settings,
+            Path(args.output),
+            areas=[area.key for area in AREAS],
+            prefix=prefix,
         )
     finally:
         workspace.db.close()

@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(22, 22))
         self.sidebar.setSpacing(2)
         self.sidebar.setMinimumWidth(170)
+        # Long area names (Spanish "Acciones correctivas") widen the sidebar, never scroll it.
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setMaximumWidth(260)
         self.sidebar.setStyleSheet(
             "#sidebar { border: none; outline: 0; background: palette(window);"
@@ -69,6 +71,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(area)
             QListWidgetItem(icon(spec.icon), spec.label(), self.sidebar)
         self.sidebar.currentRowChanged.connect(self._row_changed)
+        self.sidebar.setMinimumWidth(
+            min(
+                260, max(170, self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 8)
+            )
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)

@@ -45,11 +45,19 @@ def translate(source: str) -> str:
 def _param(value: Any) -> Any:
     if isinstance(value, Message):
         return message_text(value)
+    if isinstance(value, str):
+        # A field label marked in the domain ("Legal name") is shown translated; other
+        # text (a company's name, a tax ID) has no translation and comes back unchanged.
+        return translate(value)
     return value
 
 
 def message_text(message: Message) -> str:
-    """A domain message, translated, with its values filled in."""
+    """A domain message, translated, with its values filled in.
+
+    Text values are looked up too, so a label marked with ``translatable`` and passed
+    as a value (``label=_("Legal name")``) reads in the UI language.
+    """
     params = {key: _param(value) for key, value in message.params.items()}
     template = translate(message.template)
     try:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QApplication
+
+from basc_desktop.domain.text import Message, translatable
 from basc_desktop.domain.vocabulary import BusinessType, MemberStatus
 from basc_desktop.ui import prompts
 from basc_desktop.ui.prompts import PromptKind
@@ -12,10 +15,11 @@ from basc_desktop.ui.text import (
     country_name,
     format_count,
     format_date,
+    message_text,
     set_language,
     status_label,
 )
-from basc_desktop.ui.translation import choose_language
+from basc_desktop.ui.translation import choose_language, install_translations
 
 
 def test_labels_dates_and_counts() -> None:
@@ -57,3 +61,22 @@ def test_prompts_can_be_answered() -> None:
     with prompts.answering(None):
         assert prompts.choose_file(None, "Open", "/tmp", "*.sqlite") is None
     assert [p.title for p in asked] == ["Demo database", "Done"]
+
+
+def test_text_values_of_a_message_are_translated_too(qapp: QApplication) -> None:
+    """A field label marked in the domain reads in the UI language; a company's name stays."""
+    required = Message(translatable("{label} is required."), {"label": translatable("Legal name")})
+    taken = Message(
+        translatable("The {label} {tax_id} is already registered to {company}."),
+        {"label": "NIT", "tax_id": "900123456-7", "company": "Certified Cargo Ltda"},
+    )
+    install_translations("es")
+    try:
+        assert message_text(required) == "Razón social: campo obligatorio."
+        assert message_text(taken) == (
+            "El número de NIT 900123456-7 ya está registrado a nombre de Certified Cargo Ltda."
+        )
+        assert message_text(Message("{status}", {"status": "Certified"})) == "Certificada"
+    finally:
+        install_translations("en")
+    assert message_text(required) == "Legal name is required."

@@ -31,7 +31,8 @@ class ChapterDetail(QTextBrowser):
 
     def show_chapter(self, chapter: Chapter | None) -> None:
         if chapter is None:
-            self.setHtml(f"<p>{escape(self.tr('Select a chapter to see its details.'))}</p>")
+            hint = self.tr("Select a chapter to see its details.")
+            self.setHtml(f"<p>{escape(hint)}</p>")
             return
         language = current_language()
         parts = [f"<h2>{escape(chapter.name)}</h2>"]
@@ -43,12 +44,14 @@ class ChapterDetail(QTextBrowser):
                 + "</p>"
             )
         parts.append(_table(self._settings(chapter)))
-        parts.append(f"<h4>{escape(self.tr('Signatories'))}</h4><ul>")
+        signatories = self.tr("Signatories")
+        parts.append(f"<h4>{escape(signatories)}</h4><ul>")
         for signatory in chapter.signatories:
             title = signatory.title.get(language, chapter.language)
             parts.append(f"<li><b>{escape(signatory.name)}</b> — {escape(title)}</li>")
         parts.append("</ul>")
-        parts.append(f"<h4>{escape(self.tr('Admission checklist'))}</h4><ol>")
+        checklist = self.tr("Admission checklist")
+        parts.append(f"<h4>{escape(checklist)}</h4><ol>")
         for document in chapter.admission_documents:
             title = document.title.get(language, chapter.language)
             if document.business_types:
@@ -63,9 +66,9 @@ class ChapterDetail(QTextBrowser):
             )
         parts.append("</ol>")
         if chapter.source is not None:
+            file_label = self.tr("File")
             parts.append(
-                f"<p style='color:#5f6b7a'>{escape(self.tr('File'))}: "
-                f"{escape(str(chapter.source))}</p>"
+                f"<p style='color:#5f6b7a'>{escape(file_label)}: {escape(str(chapter.source))}</p>"
             )
         self.setHtml("".join(parts))
 

@@ -55,12 +55,13 @@ class MemberDetailPanel(QTextBrowser):
                 f"<span style='color:{status_colour(row.status).name()}'>&#9679;</span> "
                 + escape(status_label(row.status))
             )
+        status_word = self.tr("Status")
         parts = [
             f"<h2 style='margin-bottom:0'>{escape(row.legal_name)}</h2>",
             f"<p style='margin-top:2px; color:#5f6b7a'>{escape(row.trade_name)}</p>"
             if row.trade_name
             else "",
-            f"<p><b>{escape(self.tr('Status'))}:</b> {status or '—'}</p>",
+            f"<p><b>{escape(status_word)}:</b> {status or '—'}</p>",
             _rows(
                 [
                     (tax_label, row.tax_id),
