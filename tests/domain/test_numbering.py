@@ -190,7 +190,9 @@ PATTERNS = [
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_shipped_shapes_are_valid(pattern: str) -> None:
-    validate_pattern(pattern)
+    validate_pattern(pattern)  # raises when the pattern cannot make unique codes
+    code = format_certificate_code(pattern, PARTS)
+    assert parse_certificate_code(pattern, code).company == PARTS.company
 
 
 @pytest.mark.parametrize(
