@@ -94,3 +94,14 @@ def test_data_dir_that_cannot_be_written_is_named(
     blocker.write_text("x")
     assert main(["db", "status", "--data-dir", str(blocker / "data")]) == 2
     assert str(blocker / "data") in capsys.readouterr().err
+
+
+def test_db_init_and_status_on_each_database(
+    database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An administrator prepares the shared database, SQLite or PostgreSQL, the same way."""
+    assert main(["db", "init", "--data-dir", str(tmp_path), "--url", database_url]) == 0
+    assert f"schema {head_revision()}" in capsys.readouterr().out
+    assert main(["db", "status", "--data-dir", str(tmp_path), "--url", database_url]) == 0
+    out = capsys.readouterr().out
+    assert "up to date" in out
