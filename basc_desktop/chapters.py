@@ -9,7 +9,6 @@ certificate.  ``chapters/README.md`` lists the keys.  No Qt, no SQL.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -24,7 +23,6 @@ from basc_desktop.chapter_checks import (
     ChapterFileError,
     TableReader,
     check_certificate_pattern,
-    display_path,
     read_languages,
 )
 from basc_desktop.domain.chapter import AdmissionDocument, Chapter, Deadlines, Signatory
@@ -33,6 +31,7 @@ from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.text import translatable
 from basc_desktop.domain.vocabulary import BusinessType
 from basc_desktop.paths import shipped_chapters_dir
+from basc_desktop.toml_tables import display_path, read_toml
 
 __all__ = [
     "DEFAULT_CERTIFICATE_CODE",
@@ -64,17 +63,7 @@ def default_chapters_dir() -> Path:
 
 def load_chapter(path: Path) -> Chapter:
     """The chapter in the TOML file ``path``; :class:`ChapterFileError` if any key is wrong."""
-    try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except tomllib.TOMLDecodeError as exc:
-        raise ChapterFileError(
-            path, None, translatable("is not valid TOML: {problem}"), problem=str(exc)
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChapterFileError(
-            path, None, translatable("cannot be read: {problem}"), problem=str(exc)
-        ) from exc
+    data = read_toml(path, ChapterFileError)
     return _read_chapter(TableReader(path, data, "", _TOP_KEYS))
 
 

@@ -16,19 +16,23 @@ from 1).  No Qt, no SQL.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import re
-import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from basc_desktop.chapter_checks import DataFileError, display_path, type_name
 from basc_desktop.domain.text import translatable
 from basc_desktop.domain.vocabulary import BusinessType
 from basc_desktop.paths import resources_dir
+from basc_desktop.toml_tables import (
+    DataFileError,
+    TomlTable,
+    display_path,
+    read_toml,
+    shown,
+    type_name,
+)
 
 __all__ = [
     "CATALOGUE_LANGUAGES",
@@ -117,94 +121,26 @@ def version_sort_key(version: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts)
 
 
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-class _Table:
+class _Table(TomlTable):
     """Reads the keys of one TOML table of a catalogue; refuses keys it does not know."""
 
-    def __init__(self, path: Path, data: dict[str, Any], prefix: str, known: Iterable[str]):
-        self.path = path
-        self.data = data
-        self.prefix = prefix
-        known = tuple(known)
-        for name in data:
-            if name not in known:
-                close = difflib.get_close_matches(name, known, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-                raise self.error(name, translatable("unknown key ({hint})"), hint=hint)
-
-    def key(self, name: str) -> str:
-        return f"{self.prefix}.{name}" if self.prefix else name
-
-    def error(self, name: str | None, reason: str, /, **params: Any) -> CatalogueFileError:
-        key = self.key(name) if name else self.prefix or None
-        return CatalogueFileError(self.path, key, reason, **params)
-
-    def raw(
-        self, name: str, kinds: type | tuple[type, ...], expected: str, *, required: bool
-    ) -> Any:
-        if name not in self.data:
-            if required:
-                raise self.error(name, translatable("is required but missing"))
-            return None
-        value = self.data[name]
-        wrong = not isinstance(value, kinds) or isinstance(value, bool)
-        if wrong or (kinds is dt.date and isinstance(value, dt.datetime)):
-            raise self.error(
-                name,
-                translatable("must be {expected}, got {kind} ({value})"),
-                expected=expected,
-                kind=type_name(value),
-                value=_shown(value),
-            )
-        return value
-
-    def text(self, name: str, *, max_length: int | None = None) -> str:
-        value: str = self.raw(name, str, "text", required=True)
-        value = value.strip()
-        if not value:
-            raise self.error(name, translatable("must not be empty"))
-        if max_length is not None and len(value) > max_length:
-            raise self.error(
-                name,
-                translatable("must be at most {limit} characters long, got {length}"),
-                limit=max_length,
-                length=len(value),
-            )
-        return value
-
-    def matching(self, name: str, pattern: re.Pattern[str], what: str, max_length: int) -> str:
-        value = self.text(name, max_length=max_length)
-        if not pattern.fullmatch(value):
-            raise self.error(
-                name, translatable("must be {what}, got {value}"), what=what, value=_shown(value)
-            )
-        return value
+    error_type = CatalogueFileError
 
     def date(self, name: str) -> dt.date | None:
-        value: dt.date | None = self.raw(
-            name, dt.date, "a date written like 2022-03-01", required=False
-        )
+        value: dt.date | None = self.raw(name, dt.date, "a date written like 2022-03-01", None)
         return value
 
     def local_text(self, name: str, max_length: int | None = None) -> dict[str, str]:
         """``{ es = "...", en = "..." }``: a non-empty text in every catalogue language."""
-        value: dict[str, Any] = self.raw(
-            name, dict, "a table of texts by language, like { es = ..., en = ... }", required=True
-        )
-        table = _Table(self.path, value, self.key(name), CATALOGUE_LANGUAGES)
+        expected = "a table of texts by language, like { es = ..., en = ... }"
+        table = self.table(name, CATALOGUE_LANGUAGES, expected=expected)
         return {
             language: table.text(language, max_length=max_length)
             for language in CATALOGUE_LANGUAGES
         }
 
     def business_types(self, name: str) -> frozenset[BusinessType]:
-        values: list[Any] = self.raw(
-            name, list, "a list of business type codes ([] for all)", required=True
-        )
+        values: list[Any] = self.raw(name, list, "a list of business type codes ([] for all)")
         known = ", ".join(kind.value for kind in BusinessType)
         kinds: list[BusinessType] = []
         for index, value in enumerate(values):
@@ -214,7 +150,7 @@ class _Table:
                     key,
                     translatable("must be text, got {kind} ({value})"),
                     kind=type_name(value),
-                    value=_shown(value),
+                    value=shown(value),
                 )
             try:
                 kind = BusinessType(value.strip())
@@ -230,37 +166,10 @@ class _Table:
             kinds.append(kind)
         return frozenset(kinds)
 
-    def tables(self, name: str, known: Iterable[str]) -> list[_Table]:
-        """An array of tables (``[[name]]``); each is checked for unknown keys."""
-        values: list[Any] = self.raw(name, list, "a list of tables ([[...]])", required=True)
-        tables = []
-        for index, value in enumerate(values):
-            key = f"{name}[{index + 1}]"
-            if not isinstance(value, dict):
-                raise self.error(
-                    key,
-                    translatable("must be a table, got {kind} ({value})"),
-                    kind=type_name(value),
-                    value=_shown(value),
-                )
-            tables.append(_Table(self.path, value, self.key(key), known))
-        return tables
-
 
 def load_catalogue(path: Path) -> Catalogue:
     """The standard in the TOML file ``path``; :class:`CatalogueFileError` if any key is wrong."""
-    try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogueFileError(
-            path, None, translatable("is not valid TOML: {problem}"), problem=str(exc)
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogueFileError(
-            path, None, translatable("cannot be read: {problem}"), problem=str(exc)
-        ) from exc
-    top = _Table(path, data, "", _TOP_KEYS)
+    top = _Table(path, read_toml(path, CatalogueFileError), "", _TOP_KEYS)
     version = top.matching(
         "version", VERSION, "letters, digits, '.' and '-', like '6'", MAX_VERSION
     )
