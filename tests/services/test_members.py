@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -12,9 +12,7 @@ from basc_desktop.domain.errors import NotFoundError, StaleRecordError, Validati
 from basc_desktop.domain.tax_id_samples import generate_tax_id
 from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.vocabulary import (
-    ApplicationDecision,
     BusinessType,
-    CertificateEventKind,
     MemberStatus,
 )
 from basc_desktop.services.member_forms import MemberInput, MemberQuery
@@ -30,10 +28,9 @@ from basc_desktop.services.members import (
     update_member,
 )
 from basc_desktop.services.workspace import Workspace
-from basc_desktop.store.admissions import Application
-from basc_desktop.store.certificates import Certificate, CertificateEvent
 from basc_desktop.store.events import Event
 from basc_desktop.store.members import Company
+from tests.factories import certify
 
 
 def _member(chapter: str = "co-bog", **changes: object) -> MemberInput:
@@ -220,39 +217,14 @@ def test_find_by_tax_id_and_missing_member(workspace: Workspace) -> None:
         get_member(workspace, 999_999)
 
 
-def _certify(workspace: Workspace, member_id: int, issued: date, expires: date, code: str) -> None:
-    with workspace.db.transaction() as session:
-        session.add(
-            Application(
-                company_id=member_id,
-                opened_on=issued - timedelta(days=300),
-                decision=ApplicationDecision.ADMITTED,
-                decided_on=issued - timedelta(days=270),
-            )
-        )
-        certificate = Certificate(
-            code=code,
-            company_id=member_id,
-            standard_version="6",
-            scope=BusinessType.EXPORTER_IMPORTER,
-            issue_number=1,
-            issued_on=issued,
-            expires_on=expires,
-        )
-        certificate.events.append(
-            CertificateEvent(occurred_on=issued, kind=CertificateEventKind.ISSUED)
-        )
-        session.add(certificate)
-
-
 def test_list_shows_the_status_computed_from_the_records(workspace: Workspace) -> None:
     # TODAY is 2026-06-15 in the tests.
     fresh = create_member(workspace, _member(tax_id=_valid_nit(61), legal_name="A S.A.S."))
     soon = create_member(workspace, _member(tax_id=_valid_nit(62), legal_name="B S.A.S."))
     old = create_member(workspace, _member(tax_id=_valid_nit(63), legal_name="C S.A.S."))
-    _certify(workspace, fresh.id, date(2026, 3, 1), date(2027, 3, 1), "COLBOG00001-1-1")
-    _certify(workspace, soon.id, date(2025, 7, 10), date(2026, 7, 10), "COLBOG00002-1-1")
-    _certify(workspace, old.id, date(2024, 5, 2), date(2025, 5, 2), "COLBOG00003-1-1")
+    certify(workspace, fresh.id, date(2026, 3, 1), date(2027, 3, 1), code="COLBOG00001-1-1")
+    certify(workspace, soon.id, date(2025, 7, 10), date(2026, 7, 10), code="COLBOG00002-1-1")
+    certify(workspace, old.id, date(2024, 5, 2), date(2025, 5, 2), code="COLBOG00003-1-1")
     rows = {r.legal_name: r for r in find_members(workspace)}
     assert rows["A S.A.S."].status is MemberStatus.CERTIFIED
     assert rows["A S.A.S."].certificate_code == "COLBOG00001-1-1"

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from basc_desktop.domain.tax_id_samples import generate_tax_id
 from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.vocabulary import (
-    ApplicationDecision,
     BusinessType,
-    CertificateEventKind,
     MemberStatus,
 )
 from basc_desktop.services import overview
@@ -22,9 +20,8 @@ from basc_desktop.services.member_forms import MemberInput, MemberQuery
 from basc_desktop.services.members import archive_member, create_member, find_members
 from basc_desktop.services.overview import CountryOverview, country_overview
 from basc_desktop.services.workspace import Workspace
-from basc_desktop.store.admissions import Application
-from basc_desktop.store.certificates import Certificate, CertificateEvent
 from tests.conftest import TODAY
+from tests.factories import certify
 
 # (chapter, certificate issued, expires, suspended on) per member; None: no certificate.
 PLAN: list[tuple[str, tuple[date, date, date | None] | None]] = [
@@ -37,37 +34,6 @@ PLAN: list[tuple[str, tuple[date, date, date | None] | None]] = [
     ("pe", (date(2026, 3, 2), date(2027, 3, 2), None)),  # certified
     ("mx", (date(2024, 3, 1), date(2025, 3, 1), None)),  # expired
 ]
-
-
-def _certify(
-    ws: Workspace, member_id: int, issued: date, expires: date, suspended: date | None
-) -> None:
-    with ws.db.transaction() as session:
-        session.add(
-            Application(
-                company_id=member_id,
-                opened_on=issued - timedelta(days=300),
-                decision=ApplicationDecision.ADMITTED,
-                decided_on=issued - timedelta(days=270),
-            )
-        )
-        certificate = Certificate(
-            code=f"TEST{member_id:05d}-1-1",
-            company_id=member_id,
-            standard_version="6",
-            scope=BusinessType.EXPORTER_IMPORTER,
-            issue_number=1,
-            issued_on=issued,
-            expires_on=expires,
-        )
-        certificate.events.append(
-            CertificateEvent(occurred_on=issued, kind=CertificateEventKind.ISSUED)
-        )
-        if suspended is not None:
-            certificate.events.append(
-                CertificateEvent(occurred_on=suspended, kind=CertificateEventKind.SUSPENDED)
-            )
-        session.add(certificate)
 
 
 def _register(ws: Workspace, chapter_code: str, number: int) -> int:
@@ -90,9 +56,10 @@ def populated(workspace: Workspace) -> Workspace:
     for number, (chapter, certificate) in enumerate(PLAN):
         member_id = _register(workspace, chapter, number)
         if certificate is not None:
-            _certify(workspace, member_id, *certificate)
+            issued, expires, suspended = certificate
+            certify(workspace, member_id, issued, expires, suspended=suspended)
     archived = _register(workspace, "pe", 99)
-    _certify(workspace, archived, date(2026, 1, 1), date(2027, 1, 1), None)
+    certify(workspace, archived, date(2026, 1, 1), date(2027, 1, 1))
     archive_member(workspace, archived, on=date(2026, 6, 1))
     return workspace
 
