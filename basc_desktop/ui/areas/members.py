@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from basc_desktop.ui.areas.member_detail import MemberDetailPanel
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.models.members_model import COLUMN_INDEX, COLUMNS, MembersModel
+from basc_desktop.ui.tables import read_only_table
 from basc_desktop.ui.text import format_count
 
 SEARCH_DELAY_MS = 250
@@ -63,14 +62,7 @@ class MembersArea(Area):
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table(self.model)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
