@@ -8,6 +8,7 @@ from basc_desktop.domain.vocabulary import ApplicationDecision, BusinessType, Ce
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.admissions import Application
 from basc_desktop.store.certificates import Certificate, CertificateEvent
+from basc_desktop.store.standing import refresh_standing
 
 
 def certify(
@@ -46,3 +47,4 @@ def certify(
                 CertificateEvent(occurred_on=suspended, kind=CertificateEventKind.SUSPENDED)
             )
         session.add(certificate)
+        refresh_standing(session, [member_id])

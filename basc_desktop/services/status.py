@@ -1,34 +1,22 @@
-"""Company status from the store: the records the lifecycle needs, fetched in batches."""
+"""Company status from the store: the records the lifecycle needs, fetched in batches.
+
+The records are read by ``store/standing.py`` (which also keeps the standing columns
+the members list filters and sorts by); the status itself is the domain's.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from basc_desktop.domain.lifecycle import (
-    CertificateEvent as LifecycleEvent,
-)
-from basc_desktop.domain.lifecycle import (
-    CertificateRecord,
-    CompanyRecords,
-    counting_certificate,
-    status_at,
-)
-from basc_desktop.domain.vocabulary import (
-    ApplicationDecision,
-    AuditState,
-    MemberStatus,
-)
-from basc_desktop.store.admissions import Application
-from basc_desktop.store.audits import Audit
-from basc_desktop.store.certificates import Certificate, CertificateEvent
+from basc_desktop.domain.lifecycle import counting_certificate, status_at
+from basc_desktop.domain.vocabulary import MemberStatus
+from basc_desktop.store.standing import company_records, next_planned_audits
 
-BATCH = 500
+__all__ = ["StatusFacts", "company_records", "next_planned_audits", "status_facts"]
 
 
 @dataclass(frozen=True)
@@ -39,77 +27,8 @@ class StatusFacts:
     certificate_code: str | None
     expires_on: date | None
     next_audit_on: date | None
-
-
-def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(ids), BATCH):
-        yield ids[start : start + BATCH]
-
-
-def company_records(session: Session, company_ids: Sequence[int]) -> dict[int, CompanyRecords]:
-    """The lifecycle records of each company, in a few queries whatever the count."""
-    applied: dict[int, date] = {}
-    admitted: dict[int, date] = {}
-    certificates: dict[int, list[CertificateRecord]] = defaultdict(list)
-    for chunk in _chunks(list(company_ids)):
-        for app in session.execute(
-            select(
-                Application.company_id,
-                Application.opened_on,
-                Application.decision,
-                Application.decided_on,
-            ).where(Application.company_id.in_(chunk))
-        ):
-            applied[app.company_id] = min(applied.get(app.company_id, app.opened_on), app.opened_on)
-            if app.decision == ApplicationDecision.ADMITTED and app.decided_on is not None:
-                admitted[app.company_id] = min(
-                    admitted.get(app.company_id, app.decided_on), app.decided_on
-                )
-        events: dict[int, list[LifecycleEvent]] = defaultdict(list)
-        for ev in session.execute(
-            select(
-                CertificateEvent.certificate_id, CertificateEvent.occurred_on, CertificateEvent.kind
-            )
-            .join(Certificate, Certificate.id == CertificateEvent.certificate_id)
-            .where(Certificate.company_id.in_(chunk))
-            .order_by(CertificateEvent.occurred_on, CertificateEvent.id)
-        ):
-            events[ev.certificate_id].append(LifecycleEvent(ev.occurred_on, ev.kind))
-        for cert in session.execute(
-            select(
-                Certificate.id,
-                Certificate.company_id,
-                Certificate.code,
-                Certificate.issued_on,
-                Certificate.expires_on,
-            ).where(Certificate.company_id.in_(chunk))
-        ):
-            certificates[cert.company_id].append(
-                CertificateRecord(
-                    cert.code, cert.issued_on, cert.expires_on, tuple(events.get(cert.id, ()))
-                )
-            )
-    return {
-        cid: CompanyRecords(applied.get(cid), admitted.get(cid), tuple(certificates.get(cid, ())))
-        for cid in company_ids
-    }
-
-
-def next_audits(session: Session, company_ids: Sequence[int], on: date) -> dict[int, date]:
-    """The next planned audit date of each company, on or after ``on``."""
-    found: dict[int, date] = {}
-    for chunk in _chunks(list(company_ids)):
-        rows = session.execute(
-            select(Audit.company_id, func.min(Audit.planned_on))
-            .where(
-                Audit.company_id.in_(chunk),
-                Audit.state == AuditState.PLANNED,
-                Audit.planned_on >= on,
-            )
-            .group_by(Audit.company_id)
-        )
-        found.update((cid, planned) for cid, planned in rows)
-    return found
+    """Earliest planned date of the audits still planned, even if overdue
+    (the same as the ``next_audit_on`` standing column)."""
 
 
 def status_facts(
@@ -123,7 +42,7 @@ def status_facts(
     ``warning_days`` gives each company's chapter's expiry warning window.
     """
     records = company_records(session, company_ids)
-    audits = next_audits(session, company_ids, on)
+    audits = next_planned_audits(session, company_ids)
     facts = {}
     for cid in company_ids:
         rec = records[cid]

@@ -66,6 +66,25 @@ class Company(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
+    # --- standing: derived from the records by ``store.standing.refresh_standing`` -------
+    # Kept so the list can filter and sort by status, certificate and next audit in SQL.
+    # Never typed in, never set through the ORM (that would bump ``version``).
+    applied_on: Mapped[date | None] = mapped_column(Date)
+    """Earliest application opened."""
+    admitted_on: Mapped[date | None] = mapped_column(Date)
+    """Earliest admission decided by the committee."""
+    certificate_code: Mapped[str | None] = mapped_column(String(40), index=True)
+    """The certificate that counts today (the latest issued); None without one."""
+    certificate_issued_on: Mapped[date | None] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date, index=True)
+    """Expiry (first day no longer valid) of the certificate that counts."""
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    """When the certificate that counts was withdrawn, if it was."""
+    suspended_on: Mapped[date | None] = mapped_column(Date)
+    """Start of the suspension in force on the certificate that counts, if any."""
+    next_audit_on: Mapped[date | None] = mapped_column(Date, index=True)
+    """Earliest planned date of the audits still planned (even if that date has passed)."""
+
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="company", cascade="all, delete-orphan", order_by="Contact.id"
     )

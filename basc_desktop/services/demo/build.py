@@ -25,7 +25,9 @@ from basc_desktop.services.demo.plan import make_roster, plan_company
 from basc_desktop.services.demo.writer import Writer
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.members import Company
+from basc_desktop.store.search_index import search_index_paused
 from basc_desktop.store.standards import Requirement
+from basc_desktop.store.standing import refresh_standing
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -87,18 +89,23 @@ def build_demo(
         _write_reference_data(ctx, ws.chapters)
         batch = max(50, min(MAX_BATCH, companies // 10))
         _report(progress, 0, companies)
-        for start in range(0, companies, batch):
-            _check(cancelled)
-            for index in range(start, min(companies, start + batch)):
-                chapter = ws.chapters.get(roster.chapters[index])
-                business_type = roster.business_types[index]
-                plan = plan_company(rng, roster.stories[index], chapter, ctx.calendar)
-                company = write_company(
-                    ctx, chapter, business_type, plan, roster.specials.get(index)
-                )
-                write_history(ctx, company, chapter, business_type, plan)
+        with search_index_paused(session.connection()):
+            for start in range(0, companies, batch):
+                _check(cancelled)
+                written_ids = []
+                for index in range(start, min(companies, start + batch)):
+                    chapter = ws.chapters.get(roster.chapters[index])
+                    business_type = roster.business_types[index]
+                    plan = plan_company(rng, roster.stories[index], chapter, ctx.calendar)
+                    company = write_company(
+                        ctx, chapter, business_type, plan, roster.specials.get(index)
+                    )
+                    write_history(ctx, company, chapter, business_type, plan)
+                    written_ids.append(company.id)
+                ctx.writer.flush()
+                refresh_standing(session, written_ids)
+                _report(progress, min(companies, start + batch), companies)
             ctx.writer.flush()
-            _report(progress, min(companies, start + batch), companies)
         _check(cancelled)
         ctx.writer.finish()
         written = ctx.writer.written
@@ -132,7 +139,7 @@ def _context(
         select(
             Requirement.id, Requirement.standard_version, Requirement.title_es,
             Requirement.business_types,
-        ).order_by(Requirement.id)
+        ).order_by(Requirement.standard_version, Requirement.position, Requirement.id)
     )  # fmt: skip
     for req_id, version, title, kinds in rows:
         versions.add(version)

@@ -11,6 +11,7 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from basc_desktop.store.models import Base
+from basc_desktop.store.search_index import is_search_index
 
 config = context.config
 
@@ -21,6 +22,8 @@ def _run(connection: Connection) -> None:
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # The search index is made by hand (store/search_index.py), not by the models.
+        include_name=lambda name, kind, _parents: not is_search_index(name, kind),
     )
     with context.begin_transaction():
         context.run_migrations()
