@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
-from basc_desktop.domain.vocabulary import BusinessType, MemberStatus, RelatedProgram
+from basc_desktop.domain.vocabulary import (
+    AuditKind,
+    AuditState,
+    BusinessType,
+    CertificateState,
+    MemberStatus,
+    RelatedProgram,
+)
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,17 @@ SORTABLE_COLUMNS = (
     "business_type",
     "city",
     "member_number",
+    "status",
+    "expires_on",
+    "certificate_code",
+    "next_audit_on",
 )
+"""Every column of the list, each sorted by the database (ties: by member id).
+
+``status`` sorts along the certification cycle (no status, applicant, in process,
+certified, expiring, suspended, expired, withdrawn); empty dates and codes sort last
+in both directions.
+"""
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,13 @@ class MemberQuery:
     countries: tuple[str, ...] = ()
     chapters: tuple[str, ...] = ()
     business_types: tuple[BusinessType, ...] = ()
+    statuses: tuple[MemberStatus, ...] = ()
+    """Members whose status today is any of these (none given: any status, or none)."""
+    expires_within_days: int | None = None
+    """Members whose current certificate is in force (not withdrawn, not expired: a
+    suspended one counts) and expires within N days of today:
+    ``today < expires_on <= today + N``.  ``expires_on`` is the first day the
+    certificate is no longer valid, so one expiring today is already expired."""
     archived: bool | None = False
     """False: current members only; True: archived only; None: both."""
     order_by: str = "legal_name"
@@ -106,3 +130,47 @@ class MemberQuery:
     limit: int | None = 200
     ids: tuple[int, ...] = field(default=())
     """Only these members, when given."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a record changed by one event, written as the coordinator reads it."""
+
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One write to a member: when (UTC), who, what (create, update, archive…), which fields."""
+
+    at: datetime
+    user: str
+    action: str
+    changes: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class CertificateLine:
+    """One certificate of a member, with its own state today."""
+
+    code: str
+    issued_on: date
+    expires_on: date
+    state: CertificateState
+    standard_version: str
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One audit of a member."""
+
+    id: int
+    kind: AuditKind
+    state: AuditState
+    planned_on: date
+    finished_on: date | None
+    standard_version: str
+    lead_auditor: str
+    """The lead auditor's name; empty when none is assigned."""

@@ -1,4 +1,10 @@
-"""Member companies: register, edit, find, archive."""
+"""Member companies: register, edit, find, archive, restore and (rarely) delete.
+
+Each function is one thing a coordinator does, in one transaction, logged in the
+event log.  Finding members lives in ``member_search``, checking what was typed in
+``member_checks`` and the detail panel's records in ``member_records``; they are
+re-exported here so callers need one module.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,16 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from basc_desktop.domain import validation
-from basc_desktop.domain.errors import NotFoundError, StaleRecordError, ValidationError
-from basc_desktop.domain.search import fold, search_key, search_terms
+from basc_desktop.domain.errors import LifecycleError, NotFoundError, StaleRecordError
+from basc_desktop.domain.search import fold, search_key
 from basc_desktop.domain.tax_ids import check_tax_id, format_tax_id, tax_id_label
 from basc_desktop.domain.text import translatable as _
-from basc_desktop.domain.vocabulary import BusinessType
+from basc_desktop.services.member_checks import check_member, clean_member, refuse_duplicate
 from basc_desktop.services.member_forms import (
-    SORTABLE_COLUMNS,
     ContactView,
     MemberDetail,
     MemberInput,
@@ -25,50 +29,27 @@ from basc_desktop.services.member_forms import (
     MemberRow,
     RelatedCertificationView,
 )
-from basc_desktop.services.status import status_facts
+from basc_desktop.services.member_records import (
+    member_audits,
+    member_certificates,
+    member_history,
+)
+from basc_desktop.services.member_search import (
+    CURRENT_MEMBERS,
+    count_members,
+    find_members,
+    iter_members,
+    member_rows,
+    members_with_tax_id,
+)
 from basc_desktop.services.trail import diff, record_event
 from basc_desktop.services.workspace import Workspace
+from basc_desktop.store.admissions import Application
+from basc_desktop.store.audits import Audit
+from basc_desktop.store.certificates import Certificate
 from basc_desktop.store.members import Company
 
 RECORD_TYPE = "company"
-CURRENT_MEMBERS = MemberQuery()
-"""The default list: every member not archived, by legal name."""
-
-
-def clean_member(ws: Workspace, data: MemberInput) -> dict[str, Any]:
-    """The checked, normalised fields of ``data``; raises ValidationError on the first bad one."""
-    if data.chapter_code not in ws.chapters:
-        raise ValidationError(
-            "chapter_code",
-            _("There is no chapter “{code}”."),
-            label=_("Chapter"),
-            code=data.chapter_code,
-        )
-    chapter = ws.chapters.get(data.chapter_code)
-    try:
-        business_type = BusinessType(data.business_type)
-    except ValueError:
-        raise ValidationError(
-            "business_type",
-            _("“{value}” is not a business type."),
-            label=_("Business type"),
-            value=data.business_type,
-        ) from None
-    return {
-        "legal_name": validation.require("legal_name", _("Legal name"), data.legal_name),
-        "trade_name": validation.optional("trade_name", _("Trade name"), data.trade_name),
-        "tax_id": check_tax_id(chapter.country_code, data.tax_id),
-        "country": chapter.country_code,
-        "chapter_code": chapter.code,
-        "business_type": business_type,
-        "address": validation.optional("address", _("Address"), data.address),
-        "city": validation.optional("city", _("City"), data.city, max_length=120),
-        "phone": validation.check_phone(data.phone, label=_("Phone")),
-        "email": validation.check_email(data.email, label=_("E-mail")),
-        "website": validation.check_website(data.website, label=_("Website")),
-        "membership_start": data.membership_start,
-        "notes": (data.notes or "").strip(),
-    }
 
 
 def _derived(fields: dict[str, Any]) -> dict[str, str]:
@@ -81,29 +62,12 @@ def _derived(fields: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def _refuse_duplicate(session: Session, country: str, tax_id: str, own_id: int | None) -> None:
-    existing = session.execute(
-        select(Company.id, Company.legal_name).where(
-            Company.country == country, Company.tax_id == tax_id
-        )
-    ).first()
-    if existing is not None and existing.id != own_id:
-        raise ValidationError(
-            "tax_id",
-            _("The {label} {tax_id} is already registered to {company}."),
-            label=tax_id_label(country),
-            tax_id=format_tax_id(country, tax_id),
-            company=existing.legal_name,
-            existing_id=existing.id,
-        )
-
-
 def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
     """Register a new member company in its chapter; returns it as the list shows it."""
     fields = clean_member(ws, data)
     try:
         with ws.db.transaction() as session:
-            _refuse_duplicate(session, fields["country"], fields["tax_id"], None)
+            refuse_duplicate(session, fields["country"], fields["tax_id"], None)
             number = (
                 session.scalar(
                     select(func.max(Company.member_number)).where(
@@ -120,7 +84,7 @@ def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
     except IntegrityError as exc:
         # Another coordinator registered the same tax ID between our check and our write.
         with ws.db.reading() as session:
-            _refuse_duplicate(session, fields["country"], fields["tax_id"], None)
+            refuse_duplicate(session, fields["country"], fields["tax_id"], None)
         raise exc
     return get_member(ws, new_id).row
 
@@ -137,7 +101,7 @@ def update_member(
                 _("{company} was changed by someone else since you opened it. Reload to see it."),
                 company=company.legal_name,
             )
-        _refuse_duplicate(session, fields["country"], fields["tax_id"], company.id)
+        refuse_duplicate(session, fields["country"], fields["tax_id"], company.id)
         before = {key: getattr(company, key) for key in fields}
         changes = diff(before, fields)
         if changes:
@@ -150,35 +114,99 @@ def update_member(
     return get_member(ws, member_id).row
 
 
+def _archive(session: Session, ws: Workspace, company: Company, on: date) -> bool:
+    if company.archived_on is not None:
+        return False
+    company.archived_on = on
+    record_event(session, ws.user, RECORD_TYPE, company.id, "archive", {"archived_on": (None, on)})
+    return True
+
+
+def _restore(session: Session, ws: Workspace, company: Company) -> bool:
+    if company.archived_on is None:
+        return False
+    record_event(
+        session,
+        ws.user,
+        RECORD_TYPE,
+        company.id,
+        "restore",
+        {"archived_on": (company.archived_on, None)},
+    )
+    company.archived_on = None
+    return True
+
+
 def archive_member(ws: Workspace, member_id: int, *, on: date | None = None) -> None:
     """A member who leaves is archived, never deleted: the history stays."""
     with ws.db.transaction() as session:
-        company = _load(session, member_id)
-        if company.archived_on is None:
-            company.archived_on = on or ws.today()
-            record_event(
-                session,
-                ws.user,
-                RECORD_TYPE,
-                company.id,
-                "archive",
-                {"archived_on": (None, company.archived_on)},
-            )
+        _archive(session, ws, _load(session, member_id), on or ws.today())
 
 
 def restore_member(ws: Workspace, member_id: int) -> None:
     with ws.db.transaction() as session:
+        _restore(session, ws, _load(session, member_id))
+
+
+def _load_all(session: Session, ids: Sequence[int]) -> list[Company]:
+    wanted = sorted(set(ids))
+    found = list(session.scalars(select(Company).where(Company.id.in_(wanted))))
+    if len(found) != len(wanted):
+        missing = sorted(set(wanted) - {c.id for c in found})
+        raise NotFoundError(_("Member {id} does not exist."), id=missing[0])
+    return found
+
+
+def archive_members(ws: Workspace, ids: Sequence[int]) -> int:
+    """Archive these members together (all or none); returns how many were not archived yet."""
+    today = ws.today()
+    with ws.db.transaction() as session:
+        return sum(_archive(session, ws, c, today) for c in _load_all(session, ids))
+
+
+def restore_members(ws: Workspace, ids: Sequence[int]) -> int:
+    """Restore these archived members together; returns how many were archived."""
+    with ws.db.transaction() as session:
+        return sum(_restore(session, ws, c) for c in _load_all(session, ids))
+
+
+def delete_member(ws: Workspace, member_id: int) -> None:
+    """Delete a member for good: only one with no audits and no certificates.
+
+    Its contacts, other programs and applications go with it; the event log keeps a
+    "delete" event with what the record held.  Anyone with audits or certificates has a
+    history the chapter must keep: archive them instead.
+    """
+    with ws.db.transaction() as session:
         company = _load(session, member_id)
-        if company.archived_on is not None:
-            record_event(
-                session,
-                ws.user,
-                RECORD_TYPE,
-                company.id,
-                "restore",
-                {"archived_on": (company.archived_on, None)},
+        audits = session.scalar(
+            select(func.count()).select_from(Audit).where(Audit.company_id == member_id)
+        )
+        certificates = session.scalar(
+            select(func.count()).select_from(Certificate).where(Certificate.company_id == member_id)
+        )
+        if audits or certificates:
+            raise LifecycleError(
+                _(
+                    "{company} has {audits} audits and {certificates} certificates, so it "
+                    "cannot be deleted: archive it instead."
+                ),
+                company=company.legal_name,
+                audits=audits or 0,
+                certificates=certificates or 0,
             )
-            company.archived_on = None
+        kept = {
+            "legal_name": company.legal_name,
+            "tax_id": company.tax_id,
+            "country": company.country,
+            "chapter_code": company.chapter_code,
+            "member_number": company.member_number,
+            "business_type": company.business_type,
+        }
+        session.execute(delete(Application).where(Application.company_id == member_id))
+        session.delete(company)
+        session.flush()
+        record_event(session, ws.user, RECORD_TYPE, member_id, "delete", kept)
 
 
 def _load(session: Session, member_id: int) -> Company:
@@ -186,48 +214,6 @@ def _load(session: Session, member_id: int) -> Company:
     if company is None:
         raise NotFoundError(_("Member {id} does not exist."), id=member_id)
     return company
-
-
-def _filtered(query: MemberQuery) -> Select[Company]:
-    stmt = select(Company)
-    for term in search_terms(query.search):
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(Company.search_text.like(f"%{escaped}%", escape="\\"))
-    if query.countries:
-        stmt = stmt.where(Company.country.in_(query.countries))
-    if query.chapters:
-        stmt = stmt.where(Company.chapter_code.in_(query.chapters))
-    if query.business_types:
-        stmt = stmt.where(Company.business_type.in_(query.business_types))
-    if query.archived is True:
-        stmt = stmt.where(Company.archived_on.is_not(None))
-    elif query.archived is False:
-        stmt = stmt.where(Company.archived_on.is_(None))
-    if query.ids:
-        stmt = stmt.where(Company.id.in_(query.ids))
-    return stmt
-
-
-def count_members(ws: Workspace, query: MemberQuery = CURRENT_MEMBERS) -> int:
-    with ws.db.reading() as session:
-        subquery = _filtered(query).with_only_columns(Company.id).subquery()
-        return session.scalar(select(func.count()).select_from(subquery)) or 0
-
-
-def find_members(ws: Workspace, query: MemberQuery = CURRENT_MEMBERS) -> list[MemberRow]:
-    """One page of the members list, sorted by the database."""
-    if query.order_by not in SORTABLE_COLUMNS:
-        raise ValueError(f"cannot sort members by {query.order_by!r}")
-    column = (
-        Company.sort_name if query.order_by == "legal_name" else getattr(Company, query.order_by)
-    )
-    order = column.desc() if query.descending else column.asc()
-    stmt = _filtered(query).order_by(order, Company.id).offset(query.offset)
-    if query.limit is not None:
-        stmt = stmt.limit(query.limit)
-    with ws.db.reading() as session:
-        companies = list(session.scalars(stmt))
-        return _rows(ws, session, companies)
 
 
 def get_member(ws: Workspace, member_id: int) -> MemberDetail:
@@ -239,7 +225,7 @@ def get_member(ws: Workspace, member_id: int) -> MemberDetail:
         )
         if company is None:
             raise NotFoundError(_("Member {id} does not exist."), id=member_id)
-        (row,) = _rows(ws, session, [company])
+        row = member_rows(ws, session, [company.id])[company.id]
         return MemberDetail(
             row=row,
             address=company.address,
@@ -292,48 +278,29 @@ def member_input(detail: MemberDetail) -> MemberInput:
     )
 
 
-def _rows(ws: Workspace, session: Session, companies: Sequence[Company]) -> list[MemberRow]:
-    warning = {
-        c.id: ws.chapters.get(c.chapter_code).expiry_warning_days
-        if c.chapter_code in ws.chapters
-        else 60
-        for c in companies
-    }
-    facts = status_facts(session, [c.id for c in companies], ws.today(), warning)
-    return [
-        MemberRow(
-            id=c.id,
-            member_number=c.member_number,
-            legal_name=c.legal_name,
-            trade_name=c.trade_name,
-            tax_id=format_tax_id(c.country, c.tax_id),
-            country=c.country,
-            chapter_code=c.chapter_code,
-            business_type=c.business_type,
-            city=c.city,
-            status=facts[c.id].status,
-            certificate_code=facts[c.id].certificate_code,
-            expires_on=facts[c.id].expires_on,
-            next_audit_on=facts[c.id].next_audit_on,
-            archived_on=c.archived_on,
-            version=c.version,
-        )
-        for c in companies
-    ]
-
-
 __all__ = [
+    "CURRENT_MEMBERS",
     "MemberDetail",
     "MemberInput",
     "MemberQuery",
     "MemberRow",
     "archive_member",
+    "archive_members",
+    "check_member",
+    "clean_member",
     "count_members",
     "create_member",
+    "delete_member",
     "find_member_by_tax_id",
     "find_members",
     "get_member",
+    "iter_members",
+    "member_audits",
+    "member_certificates",
+    "member_history",
     "member_input",
+    "members_with_tax_id",
     "restore_member",
+    "restore_members",
     "update_member",
 ]
