@@ -21,7 +21,15 @@ from typing import Any, ClassVar, Self
 from basc_desktop.domain.errors import BascError
 from basc_desktop.domain.text import Message, translatable
 
-__all__ = ["DataFileError", "TomlTable", "display_path", "read_toml", "shown", "type_name"]
+__all__ = [
+    "DataFileError",
+    "TomlTable",
+    "display_path",
+    "key_line",
+    "read_toml",
+    "shown",
+    "type_name",
+]
 
 
 def display_path(path: Path) -> str:
@@ -38,18 +46,31 @@ class DataFileError(BascError):
     ``key`` is the dotted key (``deadlines.major``, ``requirements[3].title.en``), or
     ``None`` when the problem is with the whole file (bad TOML, a duplicate file).
     ``reason`` is the English reason alone; ``reason_message`` the same as a
-    :class:`Message` the user interface can translate.
+    :class:`Message` the user interface can translate.  A subclass that sets
+    :attr:`names_line` also names the line of the key (``line``), found in the file's
+    text: long files such as the standards catalogues need it.
     """
+
+    names_line: ClassVar[bool] = False
 
     def __init__(self, path: Path, key: str | None, reason: str, /, **params: Any) -> None:
         self.path = path
         self.key = key
         self.reason_message = Message(reason, params)
         self.reason = str(self.reason_message)
+        self.line = _line_in_file(path, key) if self.names_line and key else None
         if key is None:
             super().__init__(
                 translatable("{file}: {reason}"),
                 file=display_path(path),
+                reason=self.reason_message,
+            )
+        elif self.line is not None:
+            super().__init__(
+                translatable("{file}, line {line}: key '{key}': {reason}"),
+                file=display_path(path),
+                line=self.line,
+                key=key,
                 reason=self.reason_message,
             )
         else:
@@ -59,6 +80,66 @@ class DataFileError(BascError):
                 key=key,
                 reason=self.reason_message,
             )
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_ASSIGNMENT = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=")
+_KEY_PART = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
+
+
+def _key_parts(key: str) -> list[tuple[str, int | None]]:
+    """``requirements[3].title.en`` → ``[("requirements", 3), ("title", None), ("en", None)]``."""
+    return [(name, int(index) if index else None) for name, index in _KEY_PART.findall(key)]
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The line (from 1) of ``text`` where the dotted ``key`` is written, or None.
+
+    Follows table headers (``[deadlines]``, the n-th ``[[requirements]]``) and
+    ``name = value`` lines; when the full key is not written on a line of its own (a
+    key inside an inline table, an item of a list), the line of the longest part of it
+    that is.
+    """
+    wanted = _key_parts(key)
+    arrays: dict[str, int] = {}
+    current: list[tuple[str, int | None]] = []
+    best, best_line = 0, None
+
+    def matched(path: list[tuple[str, int | None]], assignment: bool) -> int:
+        if len(path) > len(wanted):
+            return 0
+        for depth, (part, want) in enumerate(zip(path, wanted, strict=False)):
+            last = depth == len(path) - 1
+            if part[0] != want[0] or (part[1] != want[1] and not (assignment and last)):
+                return 0
+        return len(path)
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header and not _ASSIGNMENT.match(line):
+            name = header.group(2).replace(" ", "")
+            names: list[tuple[str, int | None]] = [(n.strip('"'), None) for n in name.split(".")]
+            if header.group(1) == "[[":
+                arrays[name] = arrays.get(name, 0) + 1
+                names[-1] = (names[-1][0], arrays[name])
+            current = names
+            depth = matched(current, assignment=False)
+        else:
+            assignment = _ASSIGNMENT.match(line)
+            if not assignment:
+                continue
+            depth = matched([*current, (assignment.group(1).strip('"'), None)], assignment=True)
+        if depth > best:
+            best, best_line = depth, number
+    return best_line
+
+
+def _line_in_file(path: Path, key: str) -> int | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return key_line(text, key)
 
 
 _TYPE_NAMES: tuple[tuple[type, str], ...] = (

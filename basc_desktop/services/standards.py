@@ -4,53 +4,91 @@ The files in ``resources/standards/`` (see :mod:`basc_desktop.standards`) are th
 source; the ``standards`` and ``requirements`` tables hold a copy that audit findings
 point to.  :func:`sync_standards` runs each time the program opens a database.
 
-The tables have one column for a standard's title and one for a requirement's
-section: they keep the Spanish text (the language certificates are printed in first);
-requirement titles and texts are kept in both Spanish and English.
+Titles, sections and texts are kept in both Spanish and English (``title`` and
+``section`` are the Spanish ones, the language certificates are printed in first);
+``position`` keeps each requirement's place in its file, the order checklists follow.
+The standards browser reads them through :func:`list_standards` and
+:func:`requirements_of`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import BusinessType
+from basc_desktop.services.workspace import Workspace
 from basc_desktop.standards import (
     Catalogue,
     CatalogueRequirement,
     default_standards_dir,
     load_catalogues,
+    version_sort_key,
 )
 from basc_desktop.store.engine import Database
 from basc_desktop.store.standards import Requirement, Standard
 
-__all__ = ["RequirementView", "requirements_for", "sync_standards"]
+__all__ = [
+    "RequirementView",
+    "StandardView",
+    "in_language",
+    "list_standards",
+    "requirements_for",
+    "requirements_of",
+    "sync_standards",
+]
 
 
 @dataclass(frozen=True)
 class RequirementView:
-    """A requirement as a list of requirements shows it."""
+    """A requirement as a list of requirements shows it.
+
+    ``section``, ``title`` and ``text`` are in the language asked for (Spanish unless
+    said otherwise); ``title_es`` and ``title_en`` are both always given.
+    """
 
     id: int
     code: str
     section: str
     title_es: str
     title_en: str
+    title: str = ""
+    text: str = ""
+    business_types: tuple[BusinessType, ...] = ()
+    """The business types it applies to; empty means every business type."""
+
+
+@dataclass(frozen=True)
+class StandardView:
+    """A version of the BASC standard, as the standards browser lists it."""
+
+    version: str
+    title: str
+    approved_on: date | None
+    requirement_count: int
+
+
+def in_language(language: str, spanish: str, english: str) -> str:
+    """The English text when ``language`` is English (and there is one), else the Spanish."""
+    return english if language == "en" and english else spanish
 
 
 def _business_type_codes(requirement: CatalogueRequirement) -> list[str]:
     return sorted(kind.value for kind in requirement.business_types)
 
 
-def _requirement_fields(requirement: CatalogueRequirement) -> dict[str, object]:
+def _requirement_fields(requirement: CatalogueRequirement, position: int) -> dict[str, object]:
     """The columns of a requirement row, as the catalogue gives them."""
     return {
+        "position": position,
         "section": requirement.section_es,
+        "section_en": requirement.section_en,
         "title_es": requirement.title_es,
         "title_en": requirement.title_en,
         "text_es": requirement.text_es,
@@ -61,7 +99,9 @@ def _requirement_fields(requirement: CatalogueRequirement) -> dict[str, object]:
 
 def _row_fields(row: Requirement) -> dict[str, object]:
     return {
+        "position": row.position,
         "section": row.section,
+        "section_en": row.section_en,
         "title_es": row.title_es,
         "title_en": row.title_en,
         "text_es": row.text_es,
@@ -98,12 +138,18 @@ def sync_standards(db: Database, directory: Path | None = None) -> None:
                     Standard(
                         version=catalogue.version,
                         title=catalogue.title_es,
+                        title_en=catalogue.title_en,
                         approved_on=catalogue.approved_on,
                     )
                 )
                 new_standards = True
-            elif (row.title, row.approved_on) != (catalogue.title_es, catalogue.approved_on):
-                row.title, row.approved_on = catalogue.title_es, catalogue.approved_on
+            elif (row.title, row.title_en, row.approved_on) != (
+                catalogue.title_es,
+                catalogue.title_en,
+                catalogue.approved_on,
+            ):
+                row.title, row.title_en = catalogue.title_es, catalogue.title_en
+                row.approved_on = catalogue.approved_on
         if new_standards:
             session.flush()  # the requirements' foreign keys need their standards first
         for catalogue in catalogues:
@@ -113,8 +159,8 @@ def sync_standards(db: Database, directory: Path | None = None) -> None:
 def _sync_requirements(
     session: Session, catalogue: Catalogue, rows: dict[tuple[str, str], Requirement]
 ) -> None:
-    for requirement in catalogue.requirements:
-        wanted = _requirement_fields(requirement)
+    for position, requirement in enumerate(catalogue.requirements, start=1):
+        wanted = _requirement_fields(requirement, position)
         row = rows.get((catalogue.version, requirement.code))
         if row is None:
             session.add(
@@ -130,7 +176,7 @@ def requirements_for(
 ) -> list[RequirementView]:
     """The requirements of standard ``version`` that apply to ``business_type``.
 
-    In catalogue-file order (the order they were first loaded in).  Raises
+    In catalogue-file order.  Raises
     :class:`NotFoundError` if there is no standard ``version``.
     """
     with db.reading() as session:
@@ -148,7 +194,7 @@ def requirements_for(
                 Requirement.business_types,
             )
             .where(Requirement.standard_version == version)
-            .order_by(Requirement.id)
+            .order_by(Requirement.position, Requirement.id)
         ).all()
     code = BusinessType(business_type).value
     return [
@@ -162,3 +208,60 @@ def requirements_for(
         for row in rows
         if not row.business_types or code in row.business_types
     ]
+
+
+def list_standards(ws: Workspace, *, language: str = "es") -> list[StandardView]:
+    """Every standard in the database, newest version first, with its requirement count."""
+    counts = (
+        select(Requirement.standard_version, func.count().label("n"))
+        .group_by(Requirement.standard_version)
+        .subquery()
+    )
+    with ws.db.reading() as session:
+        rows = session.execute(
+            select(Standard, func.coalesce(counts.c.n, 0)).outerjoin(
+                counts, counts.c.standard_version == Standard.version
+            )
+        ).all()
+        views = [
+            StandardView(
+                version=standard.version,
+                title=in_language(language, standard.title, standard.title_en),
+                approved_on=standard.approved_on,
+                requirement_count=int(count),
+            )
+            for standard, count in rows
+        ]
+    return sorted(views, key=lambda v: version_sort_key(v.version), reverse=True)
+
+
+def requirements_of(ws: Workspace, version: str, *, language: str = "es") -> list[RequirementView]:
+    """Every requirement of standard ``version``, in catalogue order, for the browser.
+
+    Raises :class:`NotFoundError` if there is no standard ``version``.
+    """
+    with ws.db.reading() as session:
+        if session.get(Standard, version) is None:
+            raise NotFoundError(
+                _("There is no BASC standard version '{version}'."), version=version
+            )
+        rows = session.scalars(
+            select(Requirement)
+            .where(Requirement.standard_version == version)
+            .order_by(Requirement.position, Requirement.id)
+        ).all()
+        return [
+            RequirementView(
+                id=row.id,
+                code=row.code,
+                section=in_language(language, row.section, row.section_en),
+                title_es=row.title_es,
+                title_en=row.title_en,
+                title=in_language(language, row.title_es, row.title_en),
+                text=in_language(language, row.text_es, row.text_en),
+                business_types=tuple(
+                    sorted(BusinessType(code) for code in row.business_types or [])
+                ),
+            )
+            for row in rows
+        ]

@@ -16,7 +16,12 @@ from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.vocabulary import BusinessType
 from basc_desktop.services.standards import RequirementView, requirements_for, sync_standards
 from basc_desktop.services.workspace import Workspace
-from basc_desktop.standards import CatalogueFileError, default_standards_dir, load_catalogues
+from basc_desktop.standards import (
+    CatalogueFileError,
+    default_standards_dir,
+    load_catalogue,
+    load_catalogues,
+)
 from basc_desktop.store.engine import Database
 from basc_desktop.store.standards import Requirement, Standard
 
@@ -112,8 +117,8 @@ def test_changed_catalogue_updates_rows_in_place(
     )
     _edit(
         v6,
-        'business_types = ["customs_agent", "cargo_agent"]\n\n[[requirements]]\ncode = "6.0.2-3.1"',
-        'business_types = ["customs_agent"]\n\n[[requirements]]\ncode = "6.0.2-3.1"',
+        'business_types = ["customs_agent", "cargo_agent"]\n\n[[requirements]]\ncode = "6.0.2-2.2"',
+        'business_types = ["customs_agent"]\n\n[[requirements]]\ncode = "6.0.2-2.2"',
     )
     _edit(v6, "approved_on = 2022-03-01", "approved_on = 2022-03-02")
 
@@ -174,7 +179,7 @@ def test_broken_catalogue_writes_nothing(workspace: Workspace, standards_copy: P
     _edit(v6, f'en = "{SEALS_TITLE_EN}"', 'en = "Changed"')
     _edit(standards_copy / "basc-v5.toml", 'code = "E-1.7"', 'code = "E-1.6"')
 
-    with pytest.raises(CatalogueFileError, match=r"requirements\[12\]\.code"):
+    with pytest.raises(CatalogueFileError, match=r"line \d+: key 'requirements\[20\]\.code'"):
         sync_standards(workspace.db, standards_copy)
 
     assert {k: (r.id, r.title_en) for k, r in _rows(workspace.db).items()} == before
@@ -188,7 +193,13 @@ def test_requirements_for_filters_by_business_type(workspace: Workspace) -> None
     assert all(isinstance(view, RequirementView) for view in carrier)
     carrier_codes = [view.code for view in carrier]
     norma = [code for code in carrier_codes if code.startswith("N-")]
-    assert norma[:3] == ["N-4.1", "N-4.2", "N-5.1"]  # file order, not string order
+    assert norma[:5] == [
+        "N-4.1",
+        "N-4.2",
+        "N-4.3",
+        "N-4.4",
+        "N-5.1",
+    ]  # file order, not string order
     assert carrier_codes.index("N-10.2") > carrier_codes.index("N-9.3")
     assert [c for c in carrier_codes if not c.startswith("N-")] == [
         c for c in carrier_codes if c.startswith("6.0.1-")
@@ -206,7 +217,10 @@ def test_requirements_for_filters_by_business_type(workspace: Workspace) -> None
     assert seals.title_en == SEALS_TITLE_EN
     assert seals.section == "2. Documentos de la carga y discrepancias"
     assert seals.id == _rows(workspace.db)[("6", "6.0.1-2.2")].id
-    assert len(requirements_for(workspace.db, "5", BusinessType.CUSTOMS_AGENT)) == 12
+    v5 = load_catalogue(default_standards_dir() / "basc-v5.toml")
+    assert len(requirements_for(workspace.db, "5", BusinessType.CUSTOMS_AGENT)) == len(
+        v5.requirements_for(BusinessType.CUSTOMS_AGENT)
+    )
 
 
 def test_requirements_for_unknown_version(workspace: Workspace) -> None:
@@ -221,3 +235,30 @@ def test_counts_match_the_files(workspace: Workspace) -> None:
     catalogues = load_catalogues(default_standards_dir())
     assert standards == len(catalogues)
     assert requirements == sum(len(c.requirements) for c in catalogues)
+
+
+def test_standards_browser_lists_versions_and_requirements(workspace: Workspace) -> None:
+    from basc_desktop.services.standards import list_standards, requirements_of
+
+    v6 = load_catalogue(default_standards_dir() / "basc-v6.toml")
+    standards = list_standards(workspace)
+    assert [s.version for s in standards] == ["6", "5"]  # newest first
+    assert standards[0].title == v6.title_es
+    assert standards[0].requirement_count == len(v6.requirements)
+    assert list_standards(workspace, language="en")[0].title == v6.title_en
+
+    spanish = requirements_of(workspace, "6")
+    english = requirements_of(workspace, "6", language="en")
+    assert [r.code for r in spanish] == [r.code for r in v6.requirements]
+    seals = next(r for r in english if r.code == "6.0.1-2.4")
+    source = v6.requirement("6.0.1-2.4")
+    assert source is not None
+    assert (seals.section, seals.title, seals.text) == (
+        source.section_en,
+        source.title_en,
+        source.text_en,
+    )
+    assert set(seals.business_types) == set(source.business_types)
+    assert next(r for r in spanish if r.code == "N-4.1").business_types == ()
+    with pytest.raises(NotFoundError, match="'9'"):
+        requirements_of(workspace, "9")
