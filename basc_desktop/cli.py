@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from basc_desktop import __version__
+from basc_desktop import __version__, cli_audits, cli_members
 from basc_desktop.domain.errors import BascError
 
 EXIT_USER_ERROR = 2
@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     chapters = commands.add_parser("chapters", help="list the chapters and check their files")
     chapters.add_argument("--check", action="store_true", help="only check the files")
 
+    cli_members.add_commands(commands, _common)
+    cli_audits.add_commands(commands, _common)
+
     shot = commands.add_parser("screenshot", help="save PNG pictures of the window on demo data")
     _common(shot)
     shot.add_argument("output", help="folder for the PNG files")
@@ -99,5 +102,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "db": cli_commands.db,
         "chapters": cli_commands.chapters,
         "screenshot": cli_commands.screenshot,
+        "members": cli_members.run,
+        "audits": cli_audits.run,
     }[args.command]
     return handler(args)

@@ -94,12 +94,37 @@ class AuditKind(StrEnum):
     FOLLOW_UP = "follow_up"
     EXTRAORDINARY = "extraordinary"
 
+    @property
+    def label(self) -> str:
+        return _AUDIT_KIND_LABELS[self]
+
+
+_AUDIT_KIND_LABELS: dict[AuditKind, str] = {
+    AuditKind.DIAGNOSTIC: _("Diagnostic"),
+    AuditKind.CERTIFICATION: _("Certification"),
+    AuditKind.RECERTIFICATION: _("Recertification"),
+    AuditKind.FOLLOW_UP: _("Follow-up"),
+    AuditKind.EXTRAORDINARY: _("Extraordinary"),
+}
+
 
 class AuditState(StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     REPORTED = "reported"
     CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return _AUDIT_STATE_LABELS[self]
+
+
+_AUDIT_STATE_LABELS: dict[AuditState, str] = {
+    AuditState.PLANNED: _("Planned"),
+    AuditState.IN_PROGRESS: _("In progress"),
+    AuditState.REPORTED: _("Reported"),
+    AuditState.CLOSED: _("Closed"),
+}
 
 
 class Verdict(StrEnum):
@@ -109,12 +134,37 @@ class Verdict(StrEnum):
     OBSERVATION = "observation"
     NOT_APPLICABLE = "not_applicable"
 
+    @property
+    def label(self) -> str:
+        return _VERDICT_LABELS[self]
+
+
+_VERDICT_LABELS: dict[Verdict, str] = {
+    Verdict.CONFORMING: _("Conforming"),
+    Verdict.MINOR: _("Minor nonconformity"),
+    Verdict.MAJOR: _("Major nonconformity"),
+    Verdict.OBSERVATION: _("Observation"),
+    Verdict.NOT_APPLICABLE: _("Not applicable"),
+}
+
 
 class ActionState(StrEnum):
     OPEN = "open"
     SUBMITTED = "submitted"
     VERIFIED = "verified"
     CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_STATE_LABELS[self]
+
+
+_ACTION_STATE_LABELS: dict[ActionState, str] = {
+    ActionState.OPEN: _("Open"),
+    ActionState.SUBMITTED: _("Submitted"),
+    ActionState.VERIFIED: _("Verified"),
+    ActionState.CLOSED: _("Closed"),
+}
 
 
 class CertificateState(StrEnum):

@@ -28,6 +28,7 @@ from basc_desktop.domain.vocabulary import (
     MemberStatus,
     Verdict,
 )
+from basc_desktop.services.checklist import checklist_progress
 from basc_desktop.services.demo import (
     DemoCancelled,
     DemoSummary,
@@ -278,8 +279,17 @@ def test_audits_findings_and_applications_follow_the_chapter(
     planned = [a for a in audits if a.state is AuditState.PLANNED]
     assert any(TODAY < a.planned_on <= TODAY + timedelta(days=92) for a in planned)
     for audit in audits:
-        judged = audit.state in (AuditState.CLOSED, AuditState.REPORTED)
-        assert (audit.id in findings_per_audit) is judged
+        has_checklist = audit.state is not AuditState.PLANNED
+        assert (audit.id in findings_per_audit) is has_checklist
+        if audit.state is AuditState.IN_PROGRESS:
+            # An audit under way opens on a checklist partly judged, as in real work.
+            judged, total = checklist_progress(workspace, audit.id)
+            assert 0 < judged < total == findings_per_audit[audit.id]
+        elif has_checklist:
+            assert checklist_progress(workspace, audit.id) == (
+                findings_per_audit[audit.id],
+                findings_per_audit[audit.id],
+            )
         assert audit.lead_auditor_id is not None
         assert team_sizes[audit.id] >= 1
         if audit.state is AuditState.PLANNED:

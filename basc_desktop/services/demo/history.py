@@ -117,7 +117,37 @@ def _write_audit(
     if judged:
         assert audit.finished_on is not None
         _write_findings(ctx, company, chapter, audit_id, audit.finished_on, judged, certified_on)
+    elif audit.state is AuditState.IN_PROGRESS:
+        _write_open_checklist(ctx, audit_id, version, business_type, audit.started_on)
     return audit_id
+
+
+def _write_open_checklist(
+    ctx: DemoContext,
+    audit_id: int,
+    version: str,
+    business_type: BusinessType,
+    started: date | None,
+) -> None:
+    """An audit under way: its whole checklist, the first part of it already judged."""
+    rng, writer = ctx.rng, ctx.writer
+    requirements = ctx.requirements.get((version, business_type), ())
+    judged_count = int(len(requirements) * rng.uniform(0.3, 0.8))
+    judged_at = at(started or ctx.today, 11)
+    odds = _ODDS[AuditKind.CERTIFICATION]
+    for number, req in enumerate(requirements):
+        verdict = _verdict(rng.random(), odds) if number < judged_count else None
+        writer.add(
+            "findings",
+            {
+                "id": writer.new_id("findings"),
+                "audit_id": audit_id,
+                "requirement_id": req.id,
+                "verdict": verdict,
+                "evidence": rng.choice(texts.EVIDENCE[verdict]) if verdict else "",
+                "judged_at": judged_at if verdict else None,
+            },
+        )
 
 
 def _verdict(roll: float, odds: tuple[float, float, float, float]) -> Verdict:
