@@ -13,6 +13,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
 
@@ -43,6 +44,8 @@ class Preferences:
     chapter: str = ""
     """The chapter this coordinator works for; empty until chosen."""
     recent_databases: list[str] = field(default_factory=list)
+    member_filters: dict[str, Any] = field(default_factory=dict)
+    """The Members area's filters and order as last left (read back leniently)."""
 
 
 @dataclass
@@ -154,6 +157,8 @@ def _read_preferences(path: Path) -> Preferences:
         )
     known = {k: v for k, v in raw.items() if k in Preferences.__dataclass_fields__}
     prefs = Preferences(**known)
+    if not isinstance(prefs.member_filters, dict):
+        prefs.member_filters = {}
     if prefs.language and prefs.language not in LANGUAGES:
         prefs.language = ""
     return prefs

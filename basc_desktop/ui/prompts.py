@@ -23,6 +23,7 @@ class PromptKind(Enum):
     CRITICAL = "critical"
     QUESTION = "question"
     OPEN_FILE = "open_file"
+    SAVE_FILE = "save_file"
 
 
 @dataclass(frozen=True)
@@ -121,3 +122,13 @@ def choose_file(parent: QWidget | None, title: str, folder: str, filters: str) -
         return chosen if isinstance(chosen, str) and chosen else None
     path, _selected = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return path or None
+
+
+def choose_save_file(parent: QWidget | None, title: str, path: str, filters: str) -> str | None:
+    """A file to write (``path`` is the suggested one), or None if the coordinator cancelled."""
+    prompt = Prompt(PromptKind.SAVE_FILE, title, path, filters)
+    if _answerer is not None:
+        chosen = _answerer(prompt)
+        return chosen if isinstance(chosen, str) and chosen else None
+    chosen_path, _selected = QFileDialog.getSaveFileName(parent, title, path, filters)
+    return chosen_path or None

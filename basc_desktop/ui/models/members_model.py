@@ -43,17 +43,21 @@ class Column:
     key: str
     title: str
     """English source; translated in the ``MembersModel`` context."""
-    sort_by: str | None = None
-    """The ``MemberQuery.order_by`` this column sorts by; None: not sortable."""
+    sort_by: str
+    """The ``MemberQuery.order_by`` this column sorts by (the database sorts)."""
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("legal_name", str(QT_TRANSLATE_NOOP("MembersModel", "Legal name")), "legal_name"),
-    Column("status", str(QT_TRANSLATE_NOOP("MembersModel", "Status"))),
-    Column("expires_on", str(QT_TRANSLATE_NOOP("MembersModel", "Expires"))),
-    Column("certificate", str(QT_TRANSLATE_NOOP("MembersModel", "Certificate"))),
+    Column("status", str(QT_TRANSLATE_NOOP("MembersModel", "Status")), "status"),
+    Column("expires_on", str(QT_TRANSLATE_NOOP("MembersModel", "Expires")), "expires_on"),
+    Column(
+        "certificate",
+        str(QT_TRANSLATE_NOOP("MembersModel", "Certificate")),
+        "certificate_code",
+    ),
     Column("tax_id", str(QT_TRANSLATE_NOOP("MembersModel", "Tax ID")), "tax_id"),
-    Column("next_audit_on", str(QT_TRANSLATE_NOOP("MembersModel", "Next audit"))),
+    Column("next_audit_on", str(QT_TRANSLATE_NOOP("MembersModel", "Next audit")), "next_audit_on"),
     Column("trade_name", str(QT_TRANSLATE_NOOP("MembersModel", "Trade name")), "trade_name"),
     Column("country", str(QT_TRANSLATE_NOOP("MembersModel", "Country")), "country"),
     Column("chapter", str(QT_TRANSLATE_NOOP("MembersModel", "Chapter")), "chapter_code"),
@@ -63,7 +67,7 @@ COLUMNS: tuple[Column, ...] = (
         "business_type",
     ),
 )
-assert all(c.sort_by in (*SORTABLE_COLUMNS, None) for c in COLUMNS)
+assert all(c.sort_by in SORTABLE_COLUMNS for c in COLUMNS), "every column sorts in the database"
 
 """What a coordinator looks at first comes first: who, and how their certificate stands."""
 
@@ -111,6 +115,11 @@ def _raw(row: MemberRow, key: str) -> str:
     raise KeyError(key)
 
 
+def _unordered(query: MemberQuery) -> MemberQuery:
+    """``query`` without its order: which rows, not how they are sorted."""
+    return replace(query, order_by="legal_name", descending=False)
+
+
 class MembersModel(QAbstractTableModel):
     counts_changed = Signal(int, int)
     """(rows loaded, members matching the query) after every load."""
@@ -122,6 +131,8 @@ class MembersModel(QAbstractTableModel):
         self._query = MemberQuery(limit=page_size)
         self._rows: list[MemberRow] = []
         self._total = 0
+        self._counted = False
+        """``_total`` was counted for the current query (at the last reload)."""
 
     # --- what the screen asks -------------------------------------------------------
 
@@ -142,19 +153,28 @@ class MembersModel(QAbstractTableModel):
         self._ws = workspace
         self.reload()
 
-    def set_query(self, query: MemberQuery) -> None:
+    def set_query(self, query: MemberQuery, *, load: bool = True) -> None:
+        """Show ``query`` from its first page (later, at the next ``reload``, if not ``load``)."""
+        previous = self._query
         self._query = replace(query, offset=0, limit=self._page_size)
-        self.reload()
+        if _unordered(previous) != _unordered(self._query):
+            self._counted = False
+        if load:
+            # Another order of the same rows: their count is known, only the page is read.
+            self.reload(count=not self._counted)
 
     def set_search(self, text: str) -> None:
         if text != self._query.search:
             self.set_query(replace(self._query, search=text))
 
-    def reload(self) -> None:
-        """Count the matching members and load the first page again."""
+    def reload(self, *, count: bool = True) -> None:
+        """Count the matching members (unless not ``count``) and load the first page again."""
         self.beginResetModel()
         try:
-            self._total = count_members(self._ws, self._query)
+            if count or not self._counted:
+                self._counted = False
+                self._total = count_members(self._ws, self._query)
+                self._counted = True
             self._rows = find_members(self._ws, self._page(0))
         finally:
             self.endResetModel()
@@ -166,10 +186,23 @@ class MembersModel(QAbstractTableModel):
         return self._rows[index.row()]
 
     def row_of(self, member_id: int) -> int | None:
+        """The line of ``member_id`` among the loaded rows, if loaded."""
         for number, row in enumerate(self._rows):
             if row.id == member_id:
                 return number
         return None
+
+    def load_until(self, member_id: int, *, max_rows: int = 5000) -> int | None:
+        """Fetch pages until ``member_id`` is loaded (or ``max_rows`` are); its line."""
+        found = self.row_of(member_id)
+        while found is None and self.canFetchMore() and len(self._rows) < max_rows:
+            first = len(self._rows)
+            self.fetchMore()
+            found = next(
+                (n for n in range(first, len(self._rows)) if self._rows[n].id == member_id),
+                None,
+            )
+        return found
 
     def _page(self, offset: int) -> MemberQuery:
         return replace(self._query, offset=offset, limit=self._page_size)
@@ -221,8 +254,6 @@ class MembersModel(QAbstractTableModel):
         column = COLUMNS[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("MembersModel", column.title)
-        if role == Qt.ItemDataRole.ToolTipRole and column.sort_by is None:
-            return QCoreApplication.translate("MembersModel", "This column cannot be sorted yet.")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -247,11 +278,11 @@ class MembersModel(QAbstractTableModel):
         self.counts_changed.emit(len(self._rows), self._total)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort through the service; columns without a database order are left alone."""
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_by is None:
+        """Sort through the service: the database orders the rows, then pages them."""
+        if not 0 <= column < len(COLUMNS):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        order_by = COLUMNS[column].sort_by or "legal_name"
+        order_by = COLUMNS[column].sort_by
         if (order_by, descending) != (self._query.order_by, self._query.descending):
             self.set_query(replace(self._query, order_by=order_by, descending=descending))
 
