@@ -15,7 +15,14 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from basc_desktop.domain.countries import COUNTRIES
 from basc_desktop.domain.errors import BascError
 from basc_desktop.domain.text import DOMAIN_CONTEXT, Message
-from basc_desktop.domain.vocabulary import BusinessType, MemberStatus
+from basc_desktop.domain.vocabulary import (
+    ActionState,
+    AuditKind,
+    AuditState,
+    BusinessType,
+    MemberStatus,
+    Verdict,
+)
 
 SUPPORTED_LANGUAGES = ("es", "en", "fr")
 DATE_FORMAT = "dd/MM/yyyy"
@@ -80,6 +87,25 @@ def status_label(status: MemberStatus | str | None) -> str:
 
 def business_type_label(kind: BusinessType | str) -> str:
     return translate(BusinessType(kind).label)
+
+
+def verdict_label(verdict: Verdict | str | None) -> str:
+    """A verdict as a word ("Minor nonconformity"); an empty text while unjudged."""
+    if verdict is None or verdict == "":
+        return ""
+    return translate(Verdict(verdict).label)
+
+
+def audit_kind_label(kind: AuditKind | str) -> str:
+    return translate(AuditKind(kind).label)
+
+
+def audit_state_label(state: AuditState | str) -> str:
+    return translate(AuditState(state).label)
+
+
+def action_state_label(state: ActionState | str) -> str:
+    return translate(ActionState(state).label)
 
 
 def country_name(alpha2: str) -> str:

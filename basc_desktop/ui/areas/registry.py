@@ -7,11 +7,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from basc_desktop.ui.areas.actions import ActionsArea
+from basc_desktop.ui.areas.audits import AuditsArea
 from basc_desktop.ui.areas.base import Area
 from basc_desktop.ui.areas.chapters import ChaptersArea
 from basc_desktop.ui.areas.dashboard import DashboardArea
 from basc_desktop.ui.areas.members import MembersArea
 from basc_desktop.ui.areas.placeholder import PlaceholderArea
+from basc_desktop.ui.areas.standards import StandardsArea
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.resources import icon
 
@@ -50,30 +53,8 @@ AREAS: tuple[AreaSpec, ...] = (
             )
         ),
     ),
-    AreaSpec(
-        "audits",
-        str(QT_TRANSLATE_NOOP("Areas", "Audits")),
-        "audits",
-        str(
-            QT_TRANSLATE_NOOP(
-                "Areas",
-                "Audits: plan audits and their teams, record findings against each "
-                "requirement of the standard, and write the audit report.",
-            )
-        ),
-    ),
-    AreaSpec(
-        "actions",
-        str(QT_TRANSLATE_NOOP("Areas", "Corrective actions")),
-        "actions",
-        str(
-            QT_TRANSLATE_NOOP(
-                "Areas",
-                "Corrective actions: follow each finding's action to its deadline, "
-                "from submitted to verified and closed.",
-            )
-        ),
-    ),
+    AreaSpec("audits", str(QT_TRANSLATE_NOOP("Areas", "Audits")), "audits"),
+    AreaSpec("actions", str(QT_TRANSLATE_NOOP("Areas", "Corrective actions")), "actions"),
     AreaSpec(
         "certificates",
         str(QT_TRANSLATE_NOOP("Areas", "Certificates")),
@@ -86,6 +67,7 @@ AREAS: tuple[AreaSpec, ...] = (
             )
         ),
     ),
+    AreaSpec("standards", str(QT_TRANSLATE_NOOP("Areas", "Standards")), "standards"),
     AreaSpec("chapters", str(QT_TRANSLATE_NOOP("Areas", "Chapters")), "chapters"),
 )
 
@@ -94,6 +76,9 @@ AREA_KEYS = tuple(spec.key for spec in AREAS)
 _BUILDERS: dict[str, Callable[[AppContext], Area]] = {
     "dashboard": DashboardArea,
     "members": MembersArea,
+    "audits": AuditsArea,
+    "actions": ActionsArea,
+    "standards": StandardsArea,
     "chapters": ChaptersArea,
 }
 

@@ -1,0 +1,1 @@
+"""Dialogs the areas open: planning an audit, editing a corrective action, and more."""
