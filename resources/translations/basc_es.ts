@@ -37,6 +37,201 @@
     </message>
 </context>
 <context>
+    <name>ActionFilterBar</name>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>&amp;Vencidas</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Cualquier gravedad</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Due this &amp;week</source>
+        <translation>Vencen esta &amp;semana</translation>
+    </message>
+    <message>
+        <source>Not closed yet</source>
+        <translation>Aún no cerradas</translation>
+    </message>
+    <message>
+        <source>Search company, tax ID or city (Ctrl+F)</source>
+        <translation>Buscar empresa, identificación tributaria o ciudad (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanDialog</name>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner at the company:</source>
+        <translation>&amp;Responsable en la empresa:</translation>
+    </message>
+    <message>
+        <source>Corrective action plan</source>
+        <translation>Plan de la acción correctiva</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>Fecha de &amp;vencimiento:</translation>
+    </message>
+</context>
+<context>
+    <name>ActionStepDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up audit:</source>
+        <translation>Auditoría de &amp;seguimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>A corrective action is verified by a follow-up audit of the same company. Plan and start one first.</source>
+        <translation>Una acción correctiva se verifica mediante una auditoría de seguimiento de la misma empresa. Programe e inicie una primero.</translation>
+    </message>
+    <message>
+        <source>Close corrective action</source>
+        <translation>Cerrar acción correctiva</translation>
+    </message>
+    <message>
+        <source>Follow-up of {date} ({lead})</source>
+        <translation>Seguimiento del {date} ({lead})</translation>
+    </message>
+    <message>
+        <source>No follow-up audit of this company is in progress</source>
+        <translation>No hay ninguna auditoría de seguimiento de esta empresa en curso</translation>
+    </message>
+    <message>
+        <source>Submit corrective action</source>
+        <translation>Presentar acción correctiva</translation>
+    </message>
+    <message>
+        <source>Verify corrective action</source>
+        <translation>Verificar acción correctiva</translation>
+    </message>
+    <message>
+        <source>What the company did, what was seen, documents received…</source>
+        <translation>Lo que hizo la empresa, lo que se vio, documentos recibidos…</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsArea</name>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation>&amp;Editar plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Presentar…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Verificar…</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation>C&amp;errar…</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Select a corrective action to see its details.</source>
+        <translation>Seleccione una acción correctiva para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Presentada</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificada</translation>
+    </message>
+    <message>
+        <source>{count} corrective actions</source>
+        <translation>{count} acciones correctivas</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Requisito</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Admissions</source>
@@ -49,10 +244,6 @@
     <message>
         <source>Audits</source>
         <translation>Auditorías</translation>
-    </message>
-    <message>
-        <source>Audits: plan audits and their teams, record findings against each requirement of the standard, and write the audit report.</source>
-        <translation>Auditorías: planifique las auditorías y sus equipos, registre los hallazgos de cada requisito de la norma y redacte el informe de auditoría.</translation>
     </message>
     <message>
         <source>Certificates</source>
@@ -71,16 +262,171 @@
         <translation>Acciones correctivas</translation>
     </message>
     <message>
-        <source>Corrective actions: follow each finding&apos;s action to its deadline, from submitted to verified and closed.</source>
-        <translation>Acciones correctivas: siga la acción de cada hallazgo hasta su plazo, de presentada a verificada y cerrada.</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
     <message>
         <source>Members</source>
         <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Normas</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCalendar</name>
+    <message>
+        <source>Audits planned on {date}: {count}</source>
+        <translation>Auditorías previstas el {date}: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>&amp;Export report PDF…</source>
+        <translation>&amp;Exportar informe en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan audit…</source>
+        <translation>&amp;Programar auditoría…</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Informar</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <source>Audit checklist</source>
+        <translation>Lista de verificación de la auditoría</translation>
+    </message>
+    <message>
+        <source>C&amp;hange plan…</source>
+        <translation>Ca&amp;mbiar programación…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose audit</source>
+        <translation>C&amp;errar auditoría</translation>
+    </message>
+    <message>
+        <source>Close audit</source>
+        <translation>Cerrar auditoría</translation>
+    </message>
+    <message>
+        <source>Close the audit of {company}? Nothing more can be recorded on it.</source>
+        <translation>¿Cerrar la auditoría de {company}? Ya no se podrá registrar nada más en ella.</translation>
+    </message>
+    <message>
+        <source>Export audit report</source>
+        <translation>Exportar informe de auditoría</translation>
+    </message>
+    <message>
+        <source>Open &amp;checklist</source>
+        <translation>Abrir &amp;lista de verificación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report audit</source>
+        <translation>Informar auditoría</translation>
+    </message>
+    <message>
+        <source>Report of the audit of {date} saved to {path}</source>
+        <translation>Informe de la auditoría del {date} guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Report the audit of {company}? Its nonconformities become corrective actions, and its verdicts can no longer be changed.</source>
+        <translation>¿Informar la auditoría de {company}? Sus no conformidades se convierten en acciones correctivas y sus veredictos ya no podrán cambiarse.</translation>
+    </message>
+    <message>
+        <source>The checklist is made when the audit starts; start it first.</source>
+        <translation>La lista de verificación se crea al iniciar la auditoría; inicie la auditoría primero.</translation>
+    </message>
+    <message>
+        <source>Writing the audit report of {company}…</source>
+        <translation>Escribiendo el informe de auditoría de {company}…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>Any auditor</source>
+        <translation>Cualquier auditor</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Cualquier tipo</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Mes:</translation>
+    </message>
+    <message>
+        <source>Search company, tax ID or city (Ctrl+F)</source>
+        <translation>Buscar empresa, identificación tributaria o ciudad (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsArea</name>
+    <message>
+        <source>{count} audits</source>
+        <translation>{count} auditorías</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsModel</name>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Auditor líder</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prevista</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norma</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>{judged} of {total} judged</source>
+        <translation>{judged} de {total} calificados</translation>
     </message>
 </context>
 <context>
@@ -222,6 +568,72 @@
     <message>
         <source>{months} months</source>
         <translation>{months} meses</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>&amp;Evidence note:</source>
+        <translation>Nota de &amp;evidencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Save note</source>
+        <translation>&amp;Guardar nota</translation>
+    </message>
+    <message>
+        <source>Audit checklist</source>
+        <translation>Lista de verificación de la auditoría</translation>
+    </message>
+    <message>
+        <source>Checklist — {company}</source>
+        <translation>Lista de verificación — {company}</translation>
+    </message>
+    <message>
+        <source>Evidence seen, documents, people interviewed…</source>
+        <translation>Evidencia vista, documentos, personas entrevistadas…</translation>
+    </message>
+    <message>
+        <source>Key {key}, or Ctrl+{key} while writing the note</source>
+        <translation>Tecla {key}, o Ctrl+{key} mientras escribe la nota</translation>
+    </message>
+    <message>
+        <source>Not judged yet</source>
+        <translation>Sin calificar aún</translation>
+    </message>
+    <message>
+        <source>Only &amp;unjudged</source>
+        <translation>Solo sin &amp;calificar</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>standard {version}</source>
+        <translation>norma {version}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Requisito</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
     </message>
 </context>
 <context>
@@ -397,14 +809,81 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <source>&amp;Archive…</source>
+        <translation>Arc&amp;hivar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete permanently…</source>
+        <translation>&amp;Eliminar definitivamente…</translation>
+    </message>
+    <message>
+        <source>&amp;New member…</source>
+        <translation>&amp;Nuevo miembro…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivar</translation>
+    </message>
+    <message>
+        <source>Archive {company}? An archived member is hidden from the list; its history is kept and it can be restored.</source>
+        <translation>¿Archivar {company}? Un miembro archivado no aparece en la lista; su historial se conserva y puede restaurarse.</translation>
+    </message>
+    <message>
+        <source>Archive {count} members? Archived members are hidden from the list; their history is kept and they can be restored.</source>
+        <translation>¿Archivar {count} miembros? Los miembros archivados no aparecen en la lista; su historial se conserva y pueden restaurarse.</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>Eliminar definitivamente</translation>
+    </message>
+    <message>
+        <source>Delete {company} permanently? This cannot be undone. (A member who leaves is usually archived instead.)</source>
+        <translation>¿Eliminar {company} definitivamente? No se puede deshacer. (Un miembro que se retira normalmente se archiva.)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the list to CSV…</source>
+        <translation>E&amp;xportar la lista a CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected to CSV…</source>
+        <translation>Exportar &amp;seleccionados a CSV…</translation>
+    </message>
+    <message>
+        <source>{company} has audits or certificates, so it cannot be deleted. Archive it instead.</source>
+        <translation>{company} tiene auditorías o certificados, por lo que no puede eliminarse. Archívelo en su lugar.</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailPanel</name>
     <message>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
         <source>Archived on</source>
         <translation>Fecha de archivo</translation>
+    </message>
+    <message>
+        <source>Archived on {date}</source>
+        <translation>Archivado el {date}</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>Auditorías</translation>
     </message>
     <message>
         <source>Business type</source>
@@ -413,6 +892,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Certificate</source>
         <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificados</translation>
     </message>
     <message>
         <source>Chapter</source>
@@ -439,8 +922,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Correo electrónico</translation>
     </message>
     <message>
+        <source>Edited</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
         <source>Expires</source>
         <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Razón social</translation>
     </message>
     <message>
         <source>Member number</source>
@@ -455,6 +954,18 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Próxima auditoría</translation>
     </message>
     <message>
+        <source>No audits.</source>
+        <translation>Sin auditorías.</translation>
+    </message>
+    <message>
+        <source>No certificates.</source>
+        <translation>Sin certificados.</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>No hay cambios registrados.</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -467,6 +978,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Teléfono</translation>
     </message>
     <message>
+        <source>Registered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+    <message>
         <source>Select a member to see its details.</source>
         <translation>Seleccione un miembro para ver sus detalles.</translation>
     </message>
@@ -475,16 +994,217 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Estado</translation>
     </message>
     <message>
+        <source>Superseded</source>
+        <translation>Reemplazado</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendido</translation>
+    </message>
+    <message>
         <source>Tax ID</source>
         <translation>Identificación tributaria</translation>
+    </message>
+    <message>
+        <source>Trade name</source>
+        <translation>Nombre comercial</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Vigente</translation>
     </message>
     <message>
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
     <message>
+        <source>Withdrawn</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <source>finished {date}</source>
+        <translation>terminada el {date}</translation>
+    </message>
+    <message>
+        <source>planned {date}</source>
+        <translation>planificada para el {date}</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>desde {date}</translation>
+    </message>
+    <message>
+        <source>standard {version}</source>
+        <translation>norma {version}</translation>
+    </message>
+    <message>
         <source>valid until {date}</source>
         <translation>vigente hasta el {date}</translation>
+    </message>
+    <message>
+        <source>{count} older changes are in the event log.</source>
+        <translation>Los {count} cambios anteriores están en el registro de eventos.</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} a {end}</translation>
+    </message>
+    <message>
+        <source>{start} to {end} · standard {version}</source>
+        <translation>{start} a {end} · norma {version}</translation>
+    </message>
+    <message>
+        <source>{when} · {user} · {action}</source>
+        <translation>{when} · {user} · {action}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Business type:</source>
+        <translation>&amp;Tipo de empresa:</translation>
+    </message>
+    <message>
+        <source>&amp;Chapter:</source>
+        <translation>&amp;Capítulo:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal name:</source>
+        <translation>&amp;Razón social:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Telé&amp;fono:</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the member</source>
+        <translation>&amp;Volver a cargar el miembro</translation>
+    </message>
+    <message>
+        <source>&amp;Trade name:</source>
+        <translation>Nombre co&amp;mercial:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>Sitio &amp;web:</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>C&amp;iudad:</translation>
+    </message>
+    <message>
+        <source>Choose a business type…</source>
+        <translation>Elija un tipo de empresa…</translation>
+    </message>
+    <message>
+        <source>Choose the business type.</source>
+        <translation>Elija el tipo de empresa.</translation>
+    </message>
+    <message>
+        <source>Edit {company}</source>
+        <translation>Editar {company}</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>Nuevo miembro</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <source>Open {company}</source>
+        <translation>Abrir {company}</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+    <message>
+        <source>{tax_id_name}:</source>
+        <translation>{tax_id_name}:</translation>
+    </message>
+</context>
+<context>
+    <name>MemberExport</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Exportar miembros</translation>
+    </message>
+    <message>
+        <source>Writing the members to {file}…</source>
+        <translation>Escribiendo los miembros en {file}…</translation>
+    </message>
+    <message>
+        <source>{count} members were written to {path}.</source>
+        <translation>Se escribieron {count} miembros en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFilterBar</name>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>All business types</source>
+        <translation>Todos los tipos de empresa</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Todos los países</translation>
+    </message>
+    <message>
+        <source>Any expiry</source>
+        <translation>Cualquier vencimiento</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Archived members</source>
+        <translation>Miembros archivados</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Quitar filtros</translation>
+    </message>
+    <message>
+        <source>Current and archived</source>
+        <translation>Actuales y archivados</translation>
+    </message>
+    <message>
+        <source>Current members</source>
+        <translation>Miembros actuales</translation>
+    </message>
+    <message>
+        <source>Expires within:</source>
+        <translation>Vence dentro de:</translation>
+    </message>
+    <message>
+        <source>Only members whose certificate expires within this many days</source>
+        <translation>Solo los miembros cuyo certificado vence dentro de este número de días</translation>
     </message>
 </context>
 <context>
@@ -537,10 +1257,6 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Id. tributaria</translation>
     </message>
     <message>
-        <source>This column cannot be sorted yet.</source>
-        <translation>Esta columna aún no se puede ordenar.</translation>
-    </message>
-    <message>
         <source>Trade name</source>
         <translation>Nombre comercial</translation>
     </message>
@@ -585,6 +1301,65 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Coming soon.</source>
         <translation>Próximamente.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanAuditDialog</name>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Empresa:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Lead auditor:</source>
+        <translation>Auditor &amp;líder:</translation>
+    </message>
+    <message>
+        <source>&amp;Standard:</source>
+        <translation>&amp;Norma:</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>E&amp;quipo:</translation>
+    </message>
+    <message>
+        <source>Change audit plan</source>
+        <translation>Cambiar la programación de la auditoría</translation>
+    </message>
+    <message>
+        <source>Choose the company to audit first.</source>
+        <translation>Elija primero la empresa que se auditará.</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Aún no elegido</translation>
+    </message>
+    <message>
+        <source>Plan audit</source>
+        <translation>Programar auditoría</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>Re&amp;sumen:</translation>
+    </message>
+    <message>
+        <source>The form now shows the audit as it is saved; make your changes again.</source>
+        <translation>El formulario muestra ahora la auditoría tal como está guardada; haga sus cambios de nuevo.</translation>
+    </message>
+    <message>
+        <source>Type part of the name, tax ID or city</source>
+        <translation>Escriba parte del nombre, la identificación tributaria o la ciudad</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Versión {version}</translation>
     </message>
 </context>
 <context>
@@ -658,6 +1433,60 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
+    <name>RequirementsModel</name>
+    <message>
+        <source>Requirements</source>
+        <translation>Requisitos</translation>
+    </message>
+    <message>
+        <source>Standard, section or requirement</source>
+        <translation>Norma, sección o requisito</translation>
+    </message>
+    <message>
+        <source>Version {version} — {title}</source>
+        <translation>Versión {version} — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsArea</name>
+    <message>
+        <source>Applies to</source>
+        <translation>Se aplica a</translation>
+    </message>
+    <message>
+        <source>Approved on {date}</source>
+        <translation>Aprobada el {date}</translation>
+    </message>
+    <message>
+        <source>Catalogue &amp;language:</source>
+        <translation>&amp;Idioma del catálogo:</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Every business type</source>
+        <translation>Todos los tipos de empresa</translation>
+    </message>
+    <message>
+        <source>Select a requirement to read its text.</source>
+        <translation>Seleccione un requisito para leer su texto.</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>{count} requirements</source>
+        <translation>{count} requisitos</translation>
+    </message>
+    <message>
+        <source>{count} standards</source>
+        <translation>{count} normas</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>BASC Desktop</source>
@@ -701,8 +1530,48 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>&apos;{version}&apos; ya es la versión de {other}; las versiones deben ser únicas</translation>
     </message>
     <message>
+        <source>--date must look like 2026-07-01; got “{value}”.</source>
+        <translation>--date debe tener la forma 2026-07-01; se recibió “{value}”.</translation>
+    </message>
+    <message>
+        <source>--expires-within must be 0 or more days.</source>
+        <translation>--expires-within debe ser de 0 días o más.</translation>
+    </message>
+    <message>
+        <source>--kind must be one of: {choices}.</source>
+        <translation>--kind debe ser uno de: {choices}.</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 1.</source>
+        <translation>--limit debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <source>--month must look like 2026-06; got “{value}”.</source>
+        <translation>--month debe tener la forma 2026-06; se recibió “{value}”.</translation>
+    </message>
+    <message>
+        <source>--team must be auditor IDs separated by commas; got “{value}”.</source>
+        <translation>--team deben ser números de auditor separados por comas; se recibió “{value}”.</translation>
+    </message>
+    <message>
         <source>A certificate is issued only once: a renewal issues a new certificate with the next issue number.</source>
         <translation>Un certificado se emite una sola vez: una renovación emite un certificado nuevo con el siguiente número de emisión.</translation>
+    </message>
+    <message>
+        <source>A corrective action is verified while the follow-up audit is in progress; audit {id} is “{state}”.</source>
+        <translation>Una acción correctiva se verifica mientras la auditoría de seguimiento está en curso; la auditoría {id} está en “{state}”.</translation>
+    </message>
+    <message>
+        <source>A planned audit can only be started; it cannot go to “{target}” before it is carried out.</source>
+        <translation>Una auditoría planeada solo puede iniciarse; no puede pasar a “{target}” antes de realizarse.</translation>
+    </message>
+    <message>
+        <source>A reported audit can only be closed; it cannot go to “{target}”.</source>
+        <translation>Una auditoría informada solo puede cerrarse; no puede pasar a “{target}”.</translation>
+    </message>
+    <message>
+        <source>A submitted corrective action must be verified by a follow-up audit; it cannot go to “{target}” now.</source>
+        <translation>Una acción correctiva presentada debe verificarla una auditoría de seguimiento; ahora no puede pasar a “{target}”.</translation>
     </message>
     <message>
         <source>A superseded certificate cannot be reinstated: its renewal is the one in force.</source>
@@ -715,6 +1584,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>A superseded certificate cannot be withdrawn: withdraw its renewal instead.</source>
         <translation>Un certificado reemplazado no se puede retirar: retire su renovación.</translation>
+    </message>
+    <message>
+        <source>A verified corrective action can only be closed; it cannot go to “{target}”.</source>
+        <translation>Una acción correctiva verificada solo puede cerrarse; no puede pasar a “{target}”.</translation>
     </message>
     <message>
         <source>A withdrawn certificate cannot be reinstated: withdrawal is final.</source>
@@ -741,8 +1614,28 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Servicios de apoyo aeroportuario y portuario</translation>
     </message>
     <message>
+        <source>An audit in progress can only be reported; it cannot go to “{target}” now.</source>
+        <translation>Una auditoría en curso solo puede informarse; ahora no puede pasar a “{target}”.</translation>
+    </message>
+    <message>
+        <source>An open corrective action must first be submitted by the company; it cannot go to “{target}” yet.</source>
+        <translation>Una acción correctiva abierta debe presentarla primero la empresa; todavía no puede pasar a “{target}”.</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>Solicitante</translation>
+    </message>
+    <message>
+        <source>Audit {id} does not exist.</source>
+        <translation>La auditoría {id} no existe.</translation>
+    </message>
+    <message>
+        <source>Audit {id} is of another company; it cannot verify this corrective action.</source>
+        <translation>La auditoría {id} es de otra empresa; no puede verificar esta acción correctiva.</translation>
+    </message>
+    <message>
+        <source>Audit {id} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Otra persona modificó la auditoría {id} después de que usted la abrió. Vuelva a cargarla para verla.</translation>
     </message>
     <message>
         <source>Business type</source>
@@ -765,6 +1658,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Código de certificado</translation>
     </message>
     <message>
+        <source>Certification</source>
+        <translation>Certificación</translation>
+    </message>
+    <message>
         <source>Certified</source>
         <translation>Certificada</translation>
     </message>
@@ -777,12 +1674,40 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Ciudad</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Conforming</source>
+        <translation>Conforme</translation>
+    </message>
+    <message>
+        <source>Corrective action {id} does not exist.</source>
+        <translation>La acción correctiva {id} no existe.</translation>
+    </message>
+    <message>
+        <source>Corrective action {id} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Otra persona modificó la acción correctiva {id} después de que usted la abrió. Vuelva a cargarla para verla.</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>País</translation>
     </message>
     <message>
         <source>Customs agent</source>
         <translation>Agente de aduanas</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Diagnostic</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -801,12 +1726,36 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Exportador / importador</translation>
     </message>
     <message>
+        <source>Extraordinary</source>
+        <translation>Extraordinaria</translation>
+    </message>
+    <message>
+        <source>Finding {id} does not exist.</source>
+        <translation>El hallazgo {id} no existe.</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
         <source>Free-trade-zone user</source>
         <translation>Usuario de zona franca</translation>
     </message>
     <message>
         <source>In process</source>
         <translation>En proceso</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Auditor líder</translation>
     </message>
     <message>
         <source>Legal name</source>
@@ -817,12 +1766,28 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Operador logístico</translation>
     </message>
     <message>
+        <source>Major nonconformity</source>
+        <translation>No conformidad mayor</translation>
+    </message>
+    <message>
         <source>Member {id} does not exist.</source>
         <translation>El miembro {id} no existe.</translation>
     </message>
     <message>
+        <source>Minor nonconformity</source>
+        <translation>No conformidad menor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
         <source>No auditors for {country}.</source>
         <translation>No hay auditores para {country}.</translation>
+    </message>
+    <message>
+        <source>No member has the tax ID {tax_id}.</source>
+        <translation>Ningún miembro tiene la identificación tributaria {tax_id}.</translation>
     </message>
     <message>
         <source>No member has the {label} {tax_id}.</source>
@@ -833,8 +1798,36 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No hay ninguna norma cargada, así que la demostración no puede evaluar ninguna auditoría.</translation>
     </message>
     <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observación</translation>
+    </message>
+    <message>
+        <source>Only a follow-up audit can verify a corrective action; audit {id} is “{kind}”.</source>
+        <translation>Solo una auditoría de seguimiento puede verificar una acción correctiva; la auditoría {id} es de tipo “{kind}”.</translation>
+    </message>
+    <message>
+        <source>Only a planned audit can be re-planned; this one is “{state}”.</source>
+        <translation>Solo una auditoría planeada puede reprogramarse; esta está en “{state}”.</translation>
+    </message>
+    <message>
         <source>Only a suspended certificate can be reinstated: this one is valid.</source>
         <translation>Solo un certificado suspendido se puede restablecer: este está vigente.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Part of this {label} is not valid.</source>
@@ -843,6 +1836,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Phone</source>
         <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planeada</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>Fecha planeada</translation>
     </message>
     <message>
         <source>Port operator or stevedore</source>
@@ -857,6 +1858,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Empresa de seguridad privada</translation>
     </message>
     <message>
+        <source>Recertification</source>
+        <translation>Recertificación</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Informada</translation>
+    </message>
+    <message>
         <source>Road carrier</source>
         <translation>Transportista terrestre</translation>
     </message>
@@ -865,20 +1874,44 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Transportista marítimo</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Norma</translation>
+    </message>
+    <message>
         <source>Storage terminal or warehouse</source>
         <translation>Terminal de almacenamiento o depósito</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Presentada</translation>
     </message>
     <message>
         <source>Suspended</source>
         <translation>Suspendida</translation>
     </message>
     <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+    <message>
         <source>Tax IDs of the country “{country}” cannot be checked.</source>
         <translation>No se pueden verificar las identificaciones tributarias del país “{country}”.</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
         <source>The DV of this {label} must have 2 digits.</source>
         <translation>El DV del número de {label} debe tener 2 dígitos.</translation>
+    </message>
+    <message>
+        <source>The audit cannot be reported: {count} of {total} requirements are not judged yet.</source>
+        <translation>No se puede informar la auditoría: {count} de {total} requisitos aún no se han evaluado.</translation>
+    </message>
+    <message>
+        <source>The audit is closed; nothing more can happen to it.</source>
+        <translation>La auditoría está cerrada; ya no se le puede hacer nada más.</translation>
     </message>
     <message>
         <source>The certificate code {code} would not read back the same under the pattern {pattern}.</source>
@@ -899,6 +1932,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>The company number {value} has more than the {width} digits that the chapter&apos;s certificate code allows.</source>
         <translation>El número de empresa {value} tiene más de los {width} dígitos que permite el código de certificado del capítulo.</translation>
+    </message>
+    <message>
+        <source>The corrective action is closed; nothing more can happen to it.</source>
+        <translation>La acción correctiva está cerrada; ya no se le puede hacer nada más.</translation>
     </message>
     <message>
         <source>The country code {value} must be three capital letters, like PAN.</source>
@@ -983,6 +2020,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>The site number {value} has more than the {width} digits that the chapter&apos;s certificate code allows.</source>
         <translation>El número de sede {value} tiene más de los {width} dígitos que permite el código de certificado del capítulo.</translation>
+    </message>
+    <message>
+        <source>The tax ID {tax_id} belongs to members in {countries}: add --country.</source>
+        <translation>La identificación tributaria {tax_id} pertenece a miembros de {countries}: agregue --country.</translation>
     </message>
     <message>
         <source>The {label} has an impossible date or an invalid homoclave.</source>
@@ -1073,6 +2114,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No existe la versión &apos;{version}&apos; de la norma BASC.</translation>
     </message>
     <message>
+        <source>There is no auditor number {id}.</source>
+        <translation>No existe el auditor número {id}.</translation>
+    </message>
+    <message>
         <source>There is no chapter with the code &apos;{code}&apos;. Known chapters: {known}</source>
         <translation>No hay ningún capítulo con el código &apos;{code}&apos;. Capítulos conocidos: {known}</translation>
     </message>
@@ -1093,8 +2138,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Este certificado ya fue retirado.</translation>
     </message>
     <message>
+        <source>This corrective action is “{state}”; it can no longer be changed.</source>
+        <translation>Esta acción correctiva está en “{state}”; ya no puede modificarse.</translation>
+    </message>
+    <message>
         <source>Trade name</source>
         <translation>Nombre comercial</translation>
+    </message>
+    <message>
+        <source>Verdicts can only be recorded while the audit is in progress; it is “{state}”.</source>
+        <translation>Los veredictos solo pueden registrarse mientras la auditoría está en curso; está en “{state}”.</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Verificada</translation>
     </message>
     <message>
         <source>Website</source>
@@ -1245,8 +2302,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{code} no es un código de certificado de este capítulo: se espera la forma {pattern}, por ejemplo {example}.</translation>
     </message>
     <message>
+        <source>{company} has {audits} audits and {certificates} certificates, so it cannot be deleted: archive it instead.</source>
+        <translation>{company} tiene {audits} auditorías y {certificates} certificados, por lo que no se puede eliminar: archívelo en su lugar.</translation>
+    </message>
+    <message>
         <source>{company} was changed by someone else since you opened it. Reload to see it.</source>
         <translation>Otra persona modificó {company} desde que usted abrió el registro. Vuelva a cargarlo para ver los cambios.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: key &apos;{key}&apos;: {reason}</source>
+        <translation>{file}, línea {line}: clave &apos;{key}&apos;: {reason}</translation>
     </message>
     <message>
         <source>{file}: key &apos;{key}&apos;: {reason}</source>
@@ -1277,6 +2342,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{label}: debe empezar por + y el código de país, p. ej. +57 601 555 0101.</translation>
     </message>
     <message>
+        <source>{name} is no longer an active auditor.</source>
+        <translation>{name} ya no es un auditor activo.</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} es una carpeta, no un archivo de base de datos.</translation>
     </message>
@@ -1291,6 +2360,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>“{value}” is not a business type.</source>
         <translation>“{value}” no es un tipo de empresa.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of audit.</source>
+        <translation>“{value}” no es un tipo de auditoría.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of: {choices}.</source>
+        <translation>“{value}” no es uno de: {choices}.</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,201 @@
     </message>
 </context>
 <context>
+    <name>ActionFilterBar</name>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>En &amp;retard</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Toute gravité</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Tout état</translation>
+    </message>
+    <message>
+        <source>Due this &amp;week</source>
+        <translation>Échéance cette &amp;semaine</translation>
+    </message>
+    <message>
+        <source>Not closed yet</source>
+        <translation>Pas encore clôturées</translation>
+    </message>
+    <message>
+        <source>Search company, tax ID or city (Ctrl+F)</source>
+        <translation>Rechercher une entreprise, un numéro fiscal ou une ville (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPlanDialog</name>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>&amp;Owner at the company:</source>
+        <translation>&amp;Responsable dans l&apos;entreprise :</translation>
+    </message>
+    <message>
+        <source>Corrective action plan</source>
+        <translation>Plan de l&apos;action corrective</translation>
+    </message>
+    <message>
+        <source>D&amp;ue date:</source>
+        <translation>Date d&apos;é&amp;chéance :</translation>
+    </message>
+</context>
+<context>
+    <name>ActionStepDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up audit:</source>
+        <translation>Audit de &amp;suivi :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>A corrective action is verified by a follow-up audit of the same company. Plan and start one first.</source>
+        <translation>Une action corrective est vérifiée par un audit de suivi de la même entreprise. Planifiez-en un et commencez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Close corrective action</source>
+        <translation>Clôturer l&apos;action corrective</translation>
+    </message>
+    <message>
+        <source>Follow-up of {date} ({lead})</source>
+        <translation>Suivi du {date} ({lead})</translation>
+    </message>
+    <message>
+        <source>No follow-up audit of this company is in progress</source>
+        <translation>Aucun audit de suivi de cette entreprise n&apos;est en cours</translation>
+    </message>
+    <message>
+        <source>Submit corrective action</source>
+        <translation>Soumettre l&apos;action corrective</translation>
+    </message>
+    <message>
+        <source>Verify corrective action</source>
+        <translation>Vérifier l&apos;action corrective</translation>
+    </message>
+    <message>
+        <source>What the company did, what was seen, documents received…</source>
+        <translation>Ce que l&apos;entreprise a fait, ce qui a été vu, documents reçus…</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsArea</name>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation>&amp;Modifier le plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Soumettre…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Vérifier…</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation>C&amp;lôturer…</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturée</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Select a corrective action to see its details.</source>
+        <translation>Sélectionnez une action corrective pour voir ses détails.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumise</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifiée</translation>
+    </message>
+    <message>
+        <source>{count} corrective actions</source>
+        <translation>{count} actions correctives</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Exigence</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Admissions</source>
@@ -49,10 +244,6 @@
     <message>
         <source>Audits</source>
         <translation>Audits</translation>
-    </message>
-    <message>
-        <source>Audits: plan audits and their teams, record findings against each requirement of the standard, and write the audit report.</source>
-        <translation>Audits&#xa0;: planifiez les audits et leurs équipes, consignez les constats pour chaque exigence de la norme, et rédigez le rapport d&apos;audit.</translation>
     </message>
     <message>
         <source>Certificates</source>
@@ -71,16 +262,171 @@
         <translation>Actions correctives</translation>
     </message>
     <message>
-        <source>Corrective actions: follow each finding&apos;s action to its deadline, from submitted to verified and closed.</source>
-        <translation>Actions correctives&#xa0;: suivez l&apos;action de chaque constat jusqu&apos;à son échéance, de soumise à vérifiée puis clôturée.</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>Members</source>
         <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Normes</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCalendar</name>
+    <message>
+        <source>Audits planned on {date}: {count}</source>
+        <translation>Audits prévus le {date} : {count}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCommands</name>
+    <message>
+        <source>&amp;Export report PDF…</source>
+        <translation>&amp;Exporter le rapport en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan audit…</source>
+        <translation>&amp;Planifier un audit…</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Rapporter</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Commencer</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit checklist</source>
+        <translation>Liste de vérification de l&apos;audit</translation>
+    </message>
+    <message>
+        <source>C&amp;hange plan…</source>
+        <translation>&amp;Modifier le plan…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose audit</source>
+        <translation>C&amp;lôturer l&apos;audit</translation>
+    </message>
+    <message>
+        <source>Close audit</source>
+        <translation>Clôturer l&apos;audit</translation>
+    </message>
+    <message>
+        <source>Close the audit of {company}? Nothing more can be recorded on it.</source>
+        <translation>Clôturer l&apos;audit de {company} ? Plus rien ne pourra y être enregistré.</translation>
+    </message>
+    <message>
+        <source>Export audit report</source>
+        <translation>Exporter le rapport d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Open &amp;checklist</source>
+        <translation>Ouvrir la &amp;liste de vérification</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report audit</source>
+        <translation>Rapporter l&apos;audit</translation>
+    </message>
+    <message>
+        <source>Report of the audit of {date} saved to {path}</source>
+        <translation>Rapport de l&apos;audit du {date} enregistré dans {path}</translation>
+    </message>
+    <message>
+        <source>Report the audit of {company}? Its nonconformities become corrective actions, and its verdicts can no longer be changed.</source>
+        <translation>Rapporter l&apos;audit de {company} ? Ses non-conformités deviennent des actions correctives et ses verdicts ne pourront plus être modifiés.</translation>
+    </message>
+    <message>
+        <source>The checklist is made when the audit starts; start it first.</source>
+        <translation>La liste de vérification est créée au début de l&apos;audit ; commencez d&apos;abord l&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Writing the audit report of {company}…</source>
+        <translation>Rédaction du rapport d&apos;audit de {company}…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>Any auditor</source>
+        <translation>Tout auditeur</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Tout type</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Tout état</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Mois :</translation>
+    </message>
+    <message>
+        <source>Search company, tax ID or city (Ctrl+F)</source>
+        <translation>Rechercher une entreprise, un numéro fiscal ou une ville (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsArea</name>
+    <message>
+        <source>{count} audits</source>
+        <translation>{count} audits</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsModel</name>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Auditeur principal</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>{judged} of {total} judged</source>
+        <translation>{judged} sur {total} évaluées</translation>
     </message>
 </context>
 <context>
@@ -222,6 +568,72 @@
     <message>
         <source>{months} months</source>
         <translation>{months} mois</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>&amp;Evidence note:</source>
+        <translation>Note de &amp;preuve :</translation>
+    </message>
+    <message>
+        <source>&amp;Save note</source>
+        <translation>&amp;Enregistrer la note</translation>
+    </message>
+    <message>
+        <source>Audit checklist</source>
+        <translation>Liste de vérification de l&apos;audit</translation>
+    </message>
+    <message>
+        <source>Checklist — {company}</source>
+        <translation>Liste de vérification — {company}</translation>
+    </message>
+    <message>
+        <source>Evidence seen, documents, people interviewed…</source>
+        <translation>Preuves vues, documents, personnes interrogées…</translation>
+    </message>
+    <message>
+        <source>Key {key}, or Ctrl+{key} while writing the note</source>
+        <translation>Touche {key}, ou Ctrl+{key} pendant la saisie de la note</translation>
+    </message>
+    <message>
+        <source>Not judged yet</source>
+        <translation>Pas encore évaluée</translation>
+    </message>
+    <message>
+        <source>Only &amp;unjudged</source>
+        <translation>Seulement les non é&amp;valuées</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>standard {version}</source>
+        <translation>norme {version}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Preuve</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Exigence</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
     </message>
 </context>
 <context>
@@ -397,14 +809,81 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
+    <name>MemberActions</name>
+    <message>
+        <source>&amp;Archive…</source>
+        <translation>&amp;Archiver…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete permanently…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <source>&amp;New member…</source>
+        <translation>&amp;Nouveau membre…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <source>Archive {company}? An archived member is hidden from the list; its history is kept and it can be restored.</source>
+        <translation>Archiver {company} ? Un membre archivé n’apparaît plus dans la liste ; son historique est conservé et il peut être restauré.</translation>
+    </message>
+    <message>
+        <source>Archive {count} members? Archived members are hidden from the list; their history is kept and they can be restored.</source>
+        <translation>Archiver {count} membres ? Les membres archivés n’apparaissent plus dans la liste ; leur historique est conservé et ils peuvent être restaurés.</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <source>Delete {company} permanently? This cannot be undone. (A member who leaves is usually archived instead.)</source>
+        <translation>Supprimer {company} définitivement ? Cette action est irréversible. (Un membre qui part est d’habitude archivé.)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the list to CSV…</source>
+        <translation>E&amp;xporter la liste en CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected to CSV…</source>
+        <translation>Exporter la &amp;sélection en CSV…</translation>
+    </message>
+    <message>
+        <source>{company} has audits or certificates, so it cannot be deleted. Archive it instead.</source>
+        <translation>{company} a des audits ou des certificats : il ne peut pas être supprimé. Archivez-le plutôt.</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailPanel</name>
     <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
         <source>Archived on</source>
         <translation>Date d&apos;archivage</translation>
+    </message>
+    <message>
+        <source>Archived on {date}</source>
+        <translation>Archivé le {date}</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation>
     </message>
     <message>
         <source>Business type</source>
@@ -413,6 +892,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Certificate</source>
         <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
     </message>
     <message>
         <source>Chapter</source>
@@ -439,8 +922,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Courriel</translation>
     </message>
     <message>
+        <source>Edited</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
         <source>Expires</source>
         <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation>Raison sociale</translation>
     </message>
     <message>
         <source>Member number</source>
@@ -455,6 +954,18 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Prochain audit</translation>
     </message>
     <message>
+        <source>No audits.</source>
+        <translation>Aucun audit.</translation>
+    </message>
+    <message>
+        <source>No certificates.</source>
+        <translation>Aucun certificat.</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -467,6 +978,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Téléphone</translation>
     </message>
     <message>
+        <source>Registered</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
         <source>Select a member to see its details.</source>
         <translation>Sélectionnez un membre pour en voir le détail.</translation>
     </message>
@@ -475,16 +994,217 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Statut</translation>
     </message>
     <message>
+        <source>Superseded</source>
+        <translation>Remplacé</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
         <source>Tax ID</source>
         <translation>Identifiant fiscal</translation>
+    </message>
+    <message>
+        <source>Trade name</source>
+        <translation>Nom commercial</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valide</translation>
     </message>
     <message>
         <source>Website</source>
         <translation>Site web</translation>
     </message>
     <message>
+        <source>Withdrawn</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>finished {date}</source>
+        <translation>terminé le {date}</translation>
+    </message>
+    <message>
+        <source>planned {date}</source>
+        <translation>prévu le {date}</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>depuis le {date}</translation>
+    </message>
+    <message>
+        <source>standard {version}</source>
+        <translation>norme {version}</translation>
+    </message>
+    <message>
         <source>valid until {date}</source>
         <translation>valable jusqu&apos;au {date}</translation>
+    </message>
+    <message>
+        <source>{count} older changes are in the event log.</source>
+        <translation>Les {count} modifications plus anciennes sont dans le journal des événements.</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} au {end}</translation>
+    </message>
+    <message>
+        <source>{start} to {end} · standard {version}</source>
+        <translation>{start} au {end} · norme {version}</translation>
+    </message>
+    <message>
+        <source>{when} · {user} · {action}</source>
+        <translation>{when} · {user} · {action}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEditor</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Business type:</source>
+        <translation>&amp;Type d’entreprise :</translation>
+    </message>
+    <message>
+        <source>&amp;Chapter:</source>
+        <translation>&amp;Chapitre :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Courri&amp;el :</translation>
+    </message>
+    <message>
+        <source>&amp;Legal name:</source>
+        <translation>Raison &amp;sociale :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Télé&amp;phone :</translation>
+    </message>
+    <message>
+        <source>&amp;Reload the member</source>
+        <translation>&amp;Recharger le membre</translation>
+    </message>
+    <message>
+        <source>&amp;Trade name:</source>
+        <translation>Nom co&amp;mmercial :</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>Site &amp;web :</translation>
+    </message>
+    <message>
+        <source>C&amp;ity:</source>
+        <translation>V&amp;ille :</translation>
+    </message>
+    <message>
+        <source>Choose a business type…</source>
+        <translation>Choisissez un type d’entreprise…</translation>
+    </message>
+    <message>
+        <source>Choose the business type.</source>
+        <translation>Choisissez le type d’entreprise.</translation>
+    </message>
+    <message>
+        <source>Edit {company}</source>
+        <translation>Modifier {company}</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>Nouveau membre</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Open {company}</source>
+        <translation>Ouvrir {company}</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+    <message>
+        <source>{tax_id_name}:</source>
+        <translation>{tax_id_name} :</translation>
+    </message>
+</context>
+<context>
+    <name>MemberExport</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Exporter les membres</translation>
+    </message>
+    <message>
+        <source>Writing the members to {file}…</source>
+        <translation>Écriture des membres dans {file}…</translation>
+    </message>
+    <message>
+        <source>{count} members were written to {path}.</source>
+        <translation>{count} membres ont été écrits dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFilterBar</name>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>All business types</source>
+        <translation>Tous les types d’entreprise</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>Any expiry</source>
+        <translation>Toute échéance</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>Archived members</source>
+        <translation>Membres archivés</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Current and archived</source>
+        <translation>Actuels et archivés</translation>
+    </message>
+    <message>
+        <source>Current members</source>
+        <translation>Membres actuels</translation>
+    </message>
+    <message>
+        <source>Expires within:</source>
+        <translation>Expire dans :</translation>
+    </message>
+    <message>
+        <source>Only members whose certificate expires within this many days</source>
+        <translation>Seulement les membres dont le certificat expire dans ce nombre de jours</translation>
     </message>
 </context>
 <context>
@@ -537,10 +1257,6 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Identifiant fiscal</translation>
     </message>
     <message>
-        <source>This column cannot be sorted yet.</source>
-        <translation>Cette colonne ne peut pas encore être triée.</translation>
-    </message>
-    <message>
         <source>Trade name</source>
         <translation>Nom commercial</translation>
     </message>
@@ -585,6 +1301,65 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Coming soon.</source>
         <translation>Bientôt disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanAuditDialog</name>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Entreprise :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Lead auditor:</source>
+        <translation>Auditeur &amp;principal :</translation>
+    </message>
+    <message>
+        <source>&amp;Standard:</source>
+        <translation>&amp;Norme :</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>É&amp;quipe :</translation>
+    </message>
+    <message>
+        <source>Change audit plan</source>
+        <translation>Modifier le plan de l&apos;audit</translation>
+    </message>
+    <message>
+        <source>Choose the company to audit first.</source>
+        <translation>Choisissez d&apos;abord l&apos;entreprise à auditer.</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>Pas encore choisi</translation>
+    </message>
+    <message>
+        <source>Plan audit</source>
+        <translation>Planifier un audit</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary:</source>
+        <translation>Ré&amp;sumé :</translation>
+    </message>
+    <message>
+        <source>The form now shows the audit as it is saved; make your changes again.</source>
+        <translation>Le formulaire montre maintenant l&apos;audit tel qu&apos;il est enregistré ; refaites vos modifications.</translation>
+    </message>
+    <message>
+        <source>Type part of the name, tax ID or city</source>
+        <translation>Tapez une partie du nom, du numéro fiscal ou de la ville</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
     </message>
 </context>
 <context>
@@ -658,6 +1433,60 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
+    <name>RequirementsModel</name>
+    <message>
+        <source>Requirements</source>
+        <translation>Exigences</translation>
+    </message>
+    <message>
+        <source>Standard, section or requirement</source>
+        <translation>Norme, section ou exigence</translation>
+    </message>
+    <message>
+        <source>Version {version} — {title}</source>
+        <translation>Version {version} — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsArea</name>
+    <message>
+        <source>Applies to</source>
+        <translation>S&apos;applique à</translation>
+    </message>
+    <message>
+        <source>Approved on {date}</source>
+        <translation>Approuvée le {date}</translation>
+    </message>
+    <message>
+        <source>Catalogue &amp;language:</source>
+        <translation>&amp;Langue du catalogue :</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Every business type</source>
+        <translation>Tous les types d&apos;entreprise</translation>
+    </message>
+    <message>
+        <source>Select a requirement to read its text.</source>
+        <translation>Sélectionnez une exigence pour lire son texte.</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>{count} requirements</source>
+        <translation>{count} exigences</translation>
+    </message>
+    <message>
+        <source>{count} standards</source>
+        <translation>{count} normes</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>BASC Desktop</source>
@@ -701,8 +1530,48 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>&apos;{version}&apos; est déjà la version de {other}&#xa0;; les versions doivent être uniques</translation>
     </message>
     <message>
+        <source>--date must look like 2026-07-01; got “{value}”.</source>
+        <translation>--date doit avoir la forme 2026-07-01 ; reçu « {value} ».</translation>
+    </message>
+    <message>
+        <source>--expires-within must be 0 or more days.</source>
+        <translation>--expires-within doit valoir 0 jour ou plus.</translation>
+    </message>
+    <message>
+        <source>--kind must be one of: {choices}.</source>
+        <translation>--kind doit être l’un de : {choices}.</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 1.</source>
+        <translation>--limit doit valoir au moins 1.</translation>
+    </message>
+    <message>
+        <source>--month must look like 2026-06; got “{value}”.</source>
+        <translation>--month doit avoir la forme 2026-06 ; reçu « {value} ».</translation>
+    </message>
+    <message>
+        <source>--team must be auditor IDs separated by commas; got “{value}”.</source>
+        <translation>--team doit être des numéros d’auditeur séparés par des virgules ; reçu « {value} ».</translation>
+    </message>
+    <message>
         <source>A certificate is issued only once: a renewal issues a new certificate with the next issue number.</source>
         <translation>Un certificat n&apos;est émis qu&apos;une fois&#xa0;: un renouvellement émet un nouveau certificat avec le numéro d&apos;émission suivant.</translation>
+    </message>
+    <message>
+        <source>A corrective action is verified while the follow-up audit is in progress; audit {id} is “{state}”.</source>
+        <translation>Une action corrective se vérifie pendant l’audit de suivi ; l’audit {id} est « {state} ».</translation>
+    </message>
+    <message>
+        <source>A planned audit can only be started; it cannot go to “{target}” before it is carried out.</source>
+        <translation>Un audit planifié ne peut qu’être commencé ; il ne peut pas passer à « {target} » avant d’être réalisé.</translation>
+    </message>
+    <message>
+        <source>A reported audit can only be closed; it cannot go to “{target}”.</source>
+        <translation>Un audit rapporté ne peut qu’être clôturé ; il ne peut pas passer à « {target} ».</translation>
+    </message>
+    <message>
+        <source>A submitted corrective action must be verified by a follow-up audit; it cannot go to “{target}” now.</source>
+        <translation>Une action corrective présentée doit être vérifiée par un audit de suivi ; elle ne peut pas passer à « {target} » maintenant.</translation>
     </message>
     <message>
         <source>A superseded certificate cannot be reinstated: its renewal is the one in force.</source>
@@ -715,6 +1584,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>A superseded certificate cannot be withdrawn: withdraw its renewal instead.</source>
         <translation>Un certificat remplacé ne peut pas être retiré&#xa0;: retirez plutôt son renouvellement.</translation>
+    </message>
+    <message>
+        <source>A verified corrective action can only be closed; it cannot go to “{target}”.</source>
+        <translation>Une action corrective vérifiée ne peut qu’être clôturée ; elle ne peut pas passer à « {target} ».</translation>
     </message>
     <message>
         <source>A withdrawn certificate cannot be reinstated: withdrawal is final.</source>
@@ -741,8 +1614,28 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Services d&apos;appui aéroportuaires et portuaires</translation>
     </message>
     <message>
+        <source>An audit in progress can only be reported; it cannot go to “{target}” now.</source>
+        <translation>Un audit en cours ne peut qu’être rapporté ; il ne peut pas passer à « {target} » maintenant.</translation>
+    </message>
+    <message>
+        <source>An open corrective action must first be submitted by the company; it cannot go to “{target}” yet.</source>
+        <translation>Une action corrective ouverte doit d’abord être présentée par l’entreprise ; elle ne peut pas encore passer à « {target} ».</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Audit {id} does not exist.</source>
+        <translation>L’audit {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Audit {id} is of another company; it cannot verify this corrective action.</source>
+        <translation>L’audit {id} porte sur une autre entreprise ; il ne peut pas vérifier cette action corrective.</translation>
+    </message>
+    <message>
+        <source>Audit {id} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Quelqu’un d’autre a modifié l’audit {id} depuis que vous l’avez ouvert. Rechargez-le pour le voir.</translation>
     </message>
     <message>
         <source>Business type</source>
@@ -765,6 +1658,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Code de certificat</translation>
     </message>
     <message>
+        <source>Certification</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
         <source>Certified</source>
         <translation>Certifiée</translation>
     </message>
@@ -777,12 +1674,40 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Ville</translation>
     </message>
     <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Conforming</source>
+        <translation>Conforme</translation>
+    </message>
+    <message>
+        <source>Corrective action {id} does not exist.</source>
+        <translation>L’action corrective {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Corrective action {id} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Quelqu’un d’autre a modifié l’action corrective {id} depuis que vous l’avez ouverte. Rechargez-la pour la voir.</translation>
+    </message>
+    <message>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
         <source>Customs agent</source>
         <translation>Agent en douane</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Diagnostic</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -801,12 +1726,36 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Exportateur / importateur</translation>
     </message>
     <message>
+        <source>Extraordinary</source>
+        <translation>Extraordinaire</translation>
+    </message>
+    <message>
+        <source>Finding {id} does not exist.</source>
+        <translation>Le constat {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
         <source>Free-trade-zone user</source>
         <translation>Usager de zone franche</translation>
     </message>
     <message>
         <source>In process</source>
         <translation>En cours</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Lead auditor</source>
+        <translation>Auditeur principal</translation>
     </message>
     <message>
         <source>Legal name</source>
@@ -817,12 +1766,28 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Opérateur logistique</translation>
     </message>
     <message>
+        <source>Major nonconformity</source>
+        <translation>Non-conformité majeure</translation>
+    </message>
+    <message>
         <source>Member {id} does not exist.</source>
         <translation>Le membre {id} n&apos;existe pas.</translation>
     </message>
     <message>
+        <source>Minor nonconformity</source>
+        <translation>Non-conformité mineure</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
         <source>No auditors for {country}.</source>
         <translation>Aucun auditeur pour {country}.</translation>
+    </message>
+    <message>
+        <source>No member has the tax ID {tax_id}.</source>
+        <translation>Aucun membre n’a l’identifiant fiscal {tax_id}.</translation>
     </message>
     <message>
         <source>No member has the {label} {tax_id}.</source>
@@ -833,8 +1798,36 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Aucune norme n&apos;est chargée&#xa0;: la démonstration ne peut évaluer aucun audit.</translation>
     </message>
     <message>
+        <source>Not applicable</source>
+        <translation>Sans objet</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Only a follow-up audit can verify a corrective action; audit {id} is “{kind}”.</source>
+        <translation>Seul un audit de suivi peut vérifier une action corrective ; l’audit {id} est de type « {kind} ».</translation>
+    </message>
+    <message>
+        <source>Only a planned audit can be re-planned; this one is “{state}”.</source>
+        <translation>Seul un audit planifié peut être replanifié ; celui-ci est « {state} ».</translation>
+    </message>
+    <message>
         <source>Only a suspended certificate can be reinstated: this one is valid.</source>
         <translation>Seul un certificat suspendu peut être rétabli&#xa0;: celui-ci est valide.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Part of this {label} is not valid.</source>
@@ -843,6 +1836,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Phone</source>
         <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>Date prévue</translation>
     </message>
     <message>
         <source>Port operator or stevedore</source>
@@ -857,6 +1858,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Entreprise de sécurité privée</translation>
     </message>
     <message>
+        <source>Recertification</source>
+        <translation>Recertification</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Rapporté</translation>
+    </message>
+    <message>
         <source>Road carrier</source>
         <translation>Transporteur routier</translation>
     </message>
@@ -865,20 +1874,44 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Transporteur maritime</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
         <source>Storage terminal or warehouse</source>
         <translation>Terminal de stockage ou entrepôt</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Présentée</translation>
     </message>
     <message>
         <source>Suspended</source>
         <translation>Suspendue</translation>
     </message>
     <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+    <message>
         <source>Tax IDs of the country “{country}” cannot be checked.</source>
         <translation>Les identifiants fiscaux du pays «&#xa0;{country}&#xa0;» ne peuvent pas être vérifiés.</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
         <source>The DV of this {label} must have 2 digits.</source>
         <translation>Le DV du numéro {label} doit comporter 2 chiffres.</translation>
+    </message>
+    <message>
+        <source>The audit cannot be reported: {count} of {total} requirements are not judged yet.</source>
+        <translation>L’audit ne peut pas être rapporté : {count} exigences sur {total} ne sont pas encore évaluées.</translation>
+    </message>
+    <message>
+        <source>The audit is closed; nothing more can happen to it.</source>
+        <translation>L’audit est clôturé ; plus rien ne peut lui arriver.</translation>
     </message>
     <message>
         <source>The certificate code {code} would not read back the same under the pattern {pattern}.</source>
@@ -899,6 +1932,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>The company number {value} has more than the {width} digits that the chapter&apos;s certificate code allows.</source>
         <translation>Le numéro d&apos;entreprise {value} dépasse les {width} chiffres qu&apos;autorise le code de certificat du chapitre.</translation>
+    </message>
+    <message>
+        <source>The corrective action is closed; nothing more can happen to it.</source>
+        <translation>L’action corrective est clôturée ; plus rien ne peut lui arriver.</translation>
     </message>
     <message>
         <source>The country code {value} must be three capital letters, like PAN.</source>
@@ -983,6 +2020,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>The site number {value} has more than the {width} digits that the chapter&apos;s certificate code allows.</source>
         <translation>Le numéro de site {value} dépasse les {width} chiffres qu&apos;autorise le code de certificat du chapitre.</translation>
+    </message>
+    <message>
+        <source>The tax ID {tax_id} belongs to members in {countries}: add --country.</source>
+        <translation>L’identifiant fiscal {tax_id} appartient à des membres de {countries} : ajoutez --country.</translation>
     </message>
     <message>
         <source>The {label} has an impossible date or an invalid homoclave.</source>
@@ -1073,6 +2114,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Il n&apos;existe pas de version &apos;{version}&apos; de la norme BASC.</translation>
     </message>
     <message>
+        <source>There is no auditor number {id}.</source>
+        <translation>Il n’y a pas d’auditeur numéro {id}.</translation>
+    </message>
+    <message>
         <source>There is no chapter with the code &apos;{code}&apos;. Known chapters: {known}</source>
         <translation>Aucun chapitre n&apos;a le code &apos;{code}&apos;. Chapitres connus&#xa0;: {known}</translation>
     </message>
@@ -1093,8 +2138,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Ce certificat est déjà retiré.</translation>
     </message>
     <message>
+        <source>This corrective action is “{state}”; it can no longer be changed.</source>
+        <translation>Cette action corrective est « {state} » ; elle ne peut plus être modifiée.</translation>
+    </message>
+    <message>
         <source>Trade name</source>
         <translation>Nom commercial</translation>
+    </message>
+    <message>
+        <source>Verdicts can only be recorded while the audit is in progress; it is “{state}”.</source>
+        <translation>Les verdicts ne peuvent être saisis que pendant l’audit ; il est « {state} ».</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifiée</translation>
     </message>
     <message>
         <source>Website</source>
@@ -1245,8 +2302,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{code} n&apos;est pas un code de certificat de ce chapitre&#xa0;: forme attendue {pattern}, par exemple {example}.</translation>
     </message>
     <message>
+        <source>{company} has {audits} audits and {certificates} certificates, so it cannot be deleted: archive it instead.</source>
+        <translation>{company} a {audits} audits et {certificates} certificats : elle ne peut pas être supprimée. Archivez-la plutôt.</translation>
+    </message>
+    <message>
         <source>{company} was changed by someone else since you opened it. Reload to see it.</source>
         <translation>{company} a été modifiée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez pour voir les changements.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: key &apos;{key}&apos;: {reason}</source>
+        <translation>{file}, ligne {line} : clé &apos;{key}&apos; : {reason}</translation>
     </message>
     <message>
         <source>{file}: key &apos;{key}&apos;: {reason}</source>
@@ -1277,6 +2342,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{label}&#xa0;: doit commencer par + et l&apos;indicatif du pays, p. ex. +57 601 555 0101.</translation>
     </message>
     <message>
+        <source>{name} is no longer an active auditor.</source>
+        <translation>{name} n’est plus un auditeur actif.</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} est un dossier, pas un fichier de base de données.</translation>
     </message>
@@ -1291,6 +2360,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>“{value}” is not a business type.</source>
         <translation>«&#xa0;{value}&#xa0;» n&apos;est pas un type d&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of audit.</source>
+        <translation>« {value} » n’est pas un type d’audit.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of: {choices}.</source>
+        <translation>« {value} » n’est pas l’un de : {choices}.</translation>
     </message>
 </context>
 </TS>
