@@ -7,7 +7,7 @@ query whatever the size of the register.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from datetime import date
 from typing import Any
 
@@ -165,7 +165,9 @@ def find_members(ws: Workspace, query: MemberQuery = CURRENT_MEMBERS) -> list[Me
         return [_row(found) for found in session.execute(stmt)]
 
 
-def iter_members(ws: Workspace, query: MemberQuery, batch: int = 1000) -> Iterator[list[MemberRow]]:
+def iter_members(
+    ws: Workspace, query: MemberQuery, batch: int = 1000
+) -> Generator[list[MemberRow], None, None]:
     """Every member the query finds (from its offset, up to its limit), ``batch`` at a time.
 
     For exports of any size: one query, read in batches, so memory stays bounded.

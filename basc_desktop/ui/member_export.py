@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,8 +44,13 @@ def write_export(context: AppContext, query: MemberQuery, path: Path, reporter: 
     total = count_members(ws, query)
     partial = path.with_name(path.name + ".part")
     try:
-        with partial.open("w", encoding="utf-8-sig", newline="") as stream:
-            written = write_members_csv(_counted(iter_members(ws, query), reporter, total), stream)
+        # closing(): a cancelled export must end its read transaction now, not when the
+        # generator is collected (on PostgreSQL an open one blocks schema changes).
+        with (
+            closing(iter_members(ws, query)) as batches,
+            partial.open("w", encoding="utf-8-sig", newline="") as stream,
+        ):
+            written = write_members_csv(_counted(batches, reporter, total), stream)
         reporter.check()
         os.replace(partial, path)
     except BaseException:
