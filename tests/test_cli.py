@@ -201,7 +201,7 @@ def test_members_list_json_searches_and_sorts(
         "ORDER BY sort_name DESC, id DESC LIMIT 5",
     )
     assert [item["id"] for item in found] == [cid for (cid,) in expected]
-    assert len(found) == 5
+    assert 0 < len(found) <= 5
     assert isinstance(found[0]["member_number"], int)
 
 
