@@ -85,13 +85,19 @@ def _nullable(column: str) -> bool:
 
 
 def ordered(ws: Workspace, query: MemberQuery, stmt: AnySelect) -> AnySelect:
-    """``stmt`` sorted as the query asks; ties by member id, empty values last."""
+    """``stmt`` sorted as the query asks, empty values last.
+
+    Members that share the value (a country, a status, a date) follow in legal-name
+    order, then by id, in the same direction, so the page order is always the same.
+    """
     key = _sort_key(ws, query.order_by)
     order = key.desc() if query.descending else key.asc()
     if _nullable(query.order_by):
         order = order.nulls_last()
-    tie = Company.id.desc() if query.descending else Company.id.asc()
-    return stmt.order_by(order, tie)
+    ties: list[ColumnElement[Any]] = [Company.id.expression]
+    if query.order_by != "legal_name":
+        ties.insert(0, Company.sort_name.expression)
+    return stmt.order_by(order, *(t.desc() if query.descending else t.asc() for t in ties))
 
 
 def _row_columns(ws: Workspace) -> AnySelect:

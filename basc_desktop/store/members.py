@@ -38,6 +38,10 @@ class Company(Base):
         UniqueConstraint("country", "tax_id"),
         UniqueConstraint("chapter_code", "member_number"),
         Index("ix_companies_legal_name", "legal_name"),
+        # Sorting the list by a column many members share keeps each group alphabetical.
+        Index("ix_companies_country_sort_name", "country", "sort_name", "id"),
+        Index("ix_companies_chapter_sort_name", "chapter_code", "sort_name", "id"),
+        Index("ix_companies_business_type_sort_name", "business_type", "sort_name", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

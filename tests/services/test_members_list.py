@@ -217,19 +217,20 @@ def test_archived_filter(demo: Workspace) -> None:
 
 def _expected_order(rows: list[MemberRow], column: str, descending: bool) -> list[int]:
     """The order the list promises: by the column (status along the cycle, empty values
-    last in both directions), ties by member id in the same direction."""
+    last in both directions), ties by legal name (folded) then member id, in the same
+    direction."""
     rank = {status: n for n, status in enumerate(STATUS_ORDER, start=1)}
     present = [r for r in rows if getattr(r, column) is not None or column == "status"]
     empty = [r for r in rows if r not in present]
 
-    def key(row: MemberRow) -> tuple[object, int]:
+    def key(row: MemberRow) -> tuple[object, str, int]:
         value = getattr(row, column)
         if column == "status":
             value = rank.get(value, 0)
-        return (value, row.id)
+        return (value, fold(row.legal_name), row.id)
 
     ordered = sorted(present, key=key, reverse=descending)
-    ordered += sorted(empty, key=lambda r: r.id, reverse=descending)
+    ordered += sorted(empty, key=lambda r: (fold(r.legal_name), r.id), reverse=descending)
     return [r.id for r in ordered]
 
 
@@ -241,9 +242,9 @@ def test_every_column_sorts_in_the_database(demo: Workspace, column: str, descen
     if column in (*TEXT_COLUMNS, "business_type"):
         # Text sorts by the database's own collation: compare with the test's own SQL.
         key = Company.sort_name if column == "legal_name" else getattr(Company, column)
+        ties = [Company.id] if column == "legal_name" else [Company.sort_name, Company.id]
         own = select(Company.id).order_by(
-            key.desc() if descending else key.asc(),
-            Company.id.desc() if descending else Company.id.asc(),
+            *(k.desc() if descending else k.asc() for k in (key, *ties))
         )
         with demo.db.reading() as session:
             assert found == list(session.scalars(own))
