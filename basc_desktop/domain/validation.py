@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from basc_desktop.domain.errors import ValidationError
 from basc_desktop.domain.text import translatable as _
@@ -15,6 +16,22 @@ _WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$")
 def clean_text(value: str | None) -> str:
     """Trim and fold runs of white space to one space."""
     return " ".join((value or "").split())
+
+
+def strip_controls(text: str | None, *, keep: frozenset[str] = frozenset()) -> str:
+    """``text`` without control characters (NUL, BEL, ESC…), except those in ``keep``.
+
+    Line breaks and tabs become spaces unless kept, so a one-line field stays one line.
+    """
+    out = []
+    for ch in text or "":
+        if ch in keep:
+            out.append(ch)
+        elif ch.isspace():
+            out.append(" ")
+        elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"):
+            out.append(ch)
+    return "".join(out)
 
 
 def _within(field: str, label: str, text: str, max_length: int) -> str:

@@ -12,7 +12,6 @@ the field and the limit (so a 10,000-character paste is not saved cut short).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -23,8 +22,10 @@ from basc_desktop.domain import validation
 from basc_desktop.domain.errors import ValidationError
 from basc_desktop.domain.tax_ids import check_tax_id, format_tax_id, tax_id_label
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import strip_controls
 from basc_desktop.domain.vocabulary import BusinessType
 from basc_desktop.services.member_forms import MemberInput
+from basc_desktop.services.member_people import examine_contacts, examine_programs
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.members import Company
 
@@ -56,22 +57,6 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 _KEEP_IN_NOTES = frozenset("\n\t")
-
-
-def strip_controls(text: str | None, *, keep: frozenset[str] = frozenset()) -> str:
-    """``text`` without control characters (NUL, BEL, ESC…), except those in ``keep``.
-
-    Line breaks and tabs become spaces unless kept, so a one-line field stays one line.
-    """
-    out = []
-    for ch in text or "":
-        if ch in keep:
-            out.append(ch)
-        elif ch.isspace():
-            out.append(" ")
-        elif unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"):
-            out.append(ch)
-    return "".join(out)
 
 
 def _too_long(name: str, text: str) -> ValidationError | None:
@@ -151,6 +136,12 @@ def _examine(ws: Workspace, data: MemberInput) -> tuple[dict[str, Any], dict[str
     check("website", lambda t: validation.check_website(t, label=label["website"]), data.website)
     check("notes", lambda t: t.strip(), data.notes)
     fields["membership_start"] = data.membership_start
+    if data.contacts is not None:
+        fields["contacts"], found = examine_contacts(data.contacts)
+        errors.update(found)
+    if data.programs is not None:
+        fields["programs"], found = examine_programs(data.programs)
+        errors.update(found)
     return fields, errors
 
 
@@ -186,6 +177,9 @@ def check_member(
 ) -> dict[str, ValidationError]:
     """Every problem with ``data``, by field name; an empty dict means it can be saved.
 
+    Contacts and other programs are reported per cell, keyed ``contacts[1].email`` or
+    ``programs[0].valid_until`` (0-based), each message naming the row ("Contact 2: …").
+
     Includes a tax ID already registered in the same country to another member than
     ``member_id`` (field ``tax_id``, with params ``existing_id`` and ``company``).
     """
@@ -200,6 +194,9 @@ def check_member(
 
 def clean_member(ws: Workspace, data: MemberInput) -> dict[str, Any]:
     """The checked, normalised fields of ``data``; raises ValidationError on the first bad one.
+
+    When ``data`` carries contacts or programs, their cleaned rows are under the keys
+    ``contacts`` and ``programs`` (tuples of ContactInput / ProgramInput).
 
     Agrees with :func:`check_member` field by field (the duplicate tax ID is checked by
     the saving services, inside their transaction).

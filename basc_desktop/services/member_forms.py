@@ -16,6 +16,27 @@ from basc_desktop.domain.vocabulary import (
 
 
 @dataclass(frozen=True)
+class ContactInput:
+    """A person at the member company, as typed in the editor's Contacts table."""
+
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class ProgramInput:
+    """Another security program the company holds (C-TPAT, AEO/OEA, ISO 28000)."""
+
+    program: RelatedProgram | str
+    identifier: str = ""
+    authority: str = ""
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
 class MemberInput:
     """A member company as the coordinator types it (new or edited)."""
 
@@ -31,6 +52,10 @@ class MemberInput:
     website: str = ""
     membership_start: date | None = None
     notes: str = ""
+    contacts: tuple[ContactInput, ...] | None = None
+    """The full list of contacts, in order; None leaves the saved ones as they are."""
+    programs: tuple[ProgramInput, ...] | None = None
+    """The full list of other programs, in order; None leaves the saved ones as they are."""
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,20 @@ from basc_desktop.domain.tax_ids import check_tax_id, format_tax_id, tax_id_labe
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.services.member_checks import check_member, clean_member, refuse_duplicate
 from basc_desktop.services.member_forms import (
+    ContactInput,
     ContactView,
     MemberDetail,
     MemberInput,
     MemberQuery,
     MemberRow,
+    ProgramInput,
     RelatedCertificationView,
+)
+from basc_desktop.services.member_people import (
+    people_changes,
+    people_lines,
+    write_contacts,
+    write_programs,
 )
 from basc_desktop.services.member_records import (
     member_audits,
@@ -46,6 +54,7 @@ from basc_desktop.services.trail import diff, record_event
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.admissions import Application
 from basc_desktop.store.audits import Audit
+from basc_desktop.store.base import utc_now
 from basc_desktop.store.certificates import Certificate
 from basc_desktop.store.members import Company
 
@@ -65,6 +74,8 @@ def _derived(fields: dict[str, Any]) -> dict[str, str]:
 def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
     """Register a new member company in its chapter; returns it as the list shows it."""
     fields = clean_member(ws, data)
+    contacts = fields.pop("contacts", ())
+    programs = fields.pop("programs", ())
     try:
         with ws.db.transaction() as session:
             refuse_duplicate(session, fields["country"], fields["tax_id"], None)
@@ -78,8 +89,11 @@ def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
             ) + 1
             company = Company(**fields, **_derived(fields), member_number=number)
             session.add(company)
+            write_contacts(company, contacts)
+            write_programs(company, programs)
             session.flush()
-            record_event(session, ws.user, RECORD_TYPE, company.id, "create", fields)
+            logged = {**fields, **people_lines(contacts, programs)}
+            record_event(session, ws.user, RECORD_TYPE, company.id, "create", logged)
             new_id = company.id
     except IntegrityError as exc:
         # Another coordinator registered the same tax ID between our check and our write.
@@ -92,8 +106,14 @@ def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
 def update_member(
     ws: Workspace, member_id: int, data: MemberInput, *, expected_version: int
 ) -> MemberRow:
-    """Save edits to a member; refused if someone saved it since it was read."""
+    """Save edits to a member; refused if someone saved it since it was read.
+
+    Contacts and other programs given in ``data`` replace the saved ones (None: kept);
+    the history says which rows were removed, changed or added.
+    """
     fields = clean_member(ws, data)
+    contacts = fields.pop("contacts", None)
+    programs = fields.pop("programs", None)
     with ws.db.transaction() as session:
         company = _load(session, member_id)
         if company.version != expected_version:
@@ -104,11 +124,17 @@ def update_member(
         refuse_duplicate(session, fields["country"], fields["tax_id"], company.id)
         before = {key: getattr(company, key) for key in fields}
         changes = diff(before, fields)
+        changes.update(people_changes(company, contacts, programs))
         if changes:
             for key, value in fields.items():
                 setattr(company, key, value)
             for key, value in _derived(fields).items():
                 setattr(company, key, value)
+            if contacts is not None:
+                write_contacts(company, contacts)
+            if programs is not None:
+                write_programs(company, programs)
+            company.updated_at = utc_now()  # a new version, even if only the lists changed
             session.flush()
             record_event(session, ws.user, RECORD_TYPE, company.id, "update", changes)
     return get_member(ws, member_id).row
@@ -275,15 +301,22 @@ def member_input(detail: MemberDetail) -> MemberInput:
         website=detail.website,
         membership_start=detail.membership_start,
         notes=detail.notes,
+        contacts=tuple(ContactInput(c.name, c.role, c.email, c.phone) for c in detail.contacts),
+        programs=tuple(
+            ProgramInput(p.program, p.identifier, p.authority, p.valid_from, p.valid_until)
+            for p in detail.related_certifications
+        ),
     )
 
 
 __all__ = [
     "CURRENT_MEMBERS",
+    "ContactInput",
     "MemberDetail",
     "MemberInput",
     "MemberQuery",
     "MemberRow",
+    "ProgramInput",
     "archive_member",
     "archive_members",
     "check_member",

@@ -637,6 +637,25 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>(no log file is set up)</source>
@@ -1061,6 +1080,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
 <context>
     <name>MemberEditor</name>
     <message>
+        <source>&amp;Add a contact</source>
+        <translation>A&amp;gregar un contacto</translation>
+    </message>
+    <message>
+        <source>&amp;Add a program</source>
+        <translation>A&amp;gregar un programa</translation>
+    </message>
+    <message>
         <source>&amp;Address:</source>
         <translation>&amp;Dirección:</translation>
     </message>
@@ -1079,6 +1106,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>&amp;Legal name:</source>
         <translation>&amp;Razón social:</translation>
+    </message>
+    <message>
+        <source>&amp;Member since:</source>
+        <translation>Miem&amp;bro desde:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -1105,12 +1136,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>C&amp;iudad:</translation>
     </message>
     <message>
+        <source>C&amp;ompany</source>
+        <translation>Em&amp;presa</translation>
+    </message>
+    <message>
         <source>Choose a business type…</source>
         <translation>Elija un tipo de empresa…</translation>
     </message>
     <message>
         <source>Choose the business type.</source>
         <translation>Elija el tipo de empresa.</translation>
+    </message>
+    <message>
+        <source>Contact&amp;s</source>
+        <translation>Cont&amp;actos</translation>
     </message>
     <message>
         <source>Edit {company}</source>
@@ -1127,6 +1166,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Open {company}</source>
         <translation>Abrir {company}</translation>
+    </message>
+    <message>
+        <source>Other pro&amp;grams</source>
+        <translation>&amp;Otros programas</translation>
     </message>
     <message>
         <source>Tax ID</source>
@@ -1259,6 +1302,13 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Trade name</source>
         <translation>Nombre comercial</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>Set</source>
+        <translation>Indicar</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1476,29 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
+    <name>ProgramsModel</name>
+    <message>
+        <source>Authority</source>
+        <translation>Autoridad</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identificador</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Vigente desde</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Vigente hasta</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Cancelling…</source>
@@ -1445,6 +1518,17 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Version {version} — {title}</source>
         <translation>Versión {version} — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Double-click a cell to change it; Delete empties it.</source>
+        <translation>Haga doble clic en una celda para cambiarla; Supr la vacía.</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1722,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Otra persona modificó la auditoría {id} después de que usted la abrió. Vuelva a cargarla para verla.</translation>
     </message>
     <message>
+        <source>Authority</source>
+        <translation>Autoridad</translation>
+    </message>
+    <message>
         <source>Business type</source>
         <translation>Tipo de empresa</translation>
     </message>
@@ -1670,6 +1758,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Capítulo</translation>
     </message>
     <message>
+        <source>Choose C-TPAT, AEO/OEA or ISO 28000.</source>
+        <translation>Elija C-TPAT, AEO/OEA o ISO 28000.</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>Ciudad</translation>
     </message>
@@ -1680,6 +1772,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Conforming</source>
         <translation>Conforme</translation>
+    </message>
+    <message>
+        <source>Contact {number}: {problem}</source>
+        <translation>Contacto {number}: {problem}</translation>
     </message>
     <message>
         <source>Corrective action {id} does not exist.</source>
@@ -1740,6 +1836,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Free-trade-zone user</source>
         <translation>Usuario de zona franca</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identificador</translation>
     </message>
     <message>
         <source>In process</source>
@@ -1858,6 +1958,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Empresa de seguridad privada</translation>
     </message>
     <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Program {number}: {problem}</source>
+        <translation>Programa {number}: {problem}</translation>
+    </message>
+    <message>
         <source>Recertification</source>
         <translation>Recertificación</translation>
     </message>
@@ -1868,6 +1976,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Road carrier</source>
         <translation>Transportista terrestre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Cargo</translation>
     </message>
     <message>
         <source>Sea carrier</source>
@@ -2146,6 +2258,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Nombre comercial</translation>
     </message>
     <message>
+        <source>Valid from</source>
+        <translation>Vigente desde</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Vigente hasta</translation>
+    </message>
+    <message>
         <source>Verdicts can only be recorded while the audit is in progress; it is “{state}”.</source>
         <translation>Los veredictos solo pueden registrarse mientras la auditoría está en curso; está en “{state}”.</translation>
     </message>
@@ -2322,6 +2442,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{file}: {reason}</translation>
     </message>
     <message>
+        <source>{label} is before the date it is valid from.</source>
+        <translation>{label} es anterior a la fecha desde la que está vigente.</translation>
+    </message>
+    <message>
         <source>{label} is required.</source>
         <translation>{label}: campo obligatorio.</translation>
     </message>
@@ -2352,6 +2476,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>{path} is the real database; the demo is never written over it.</source>
         <translation>{path} es la base de datos real; la demostración nunca se escribe sobre ella.</translation>
+    </message>
+    <message>
+        <source>{program} is already listed in row {first}.</source>
+        <translation>{program} ya figura en la fila {first}.</translation>
     </message>
     <message>
         <source>“{url}” is not a database address. Use e.g. postgresql+psycopg://user@server/basc.</source>

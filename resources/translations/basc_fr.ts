@@ -637,6 +637,25 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>(no log file is set up)</source>
@@ -1061,6 +1080,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
 <context>
     <name>MemberEditor</name>
     <message>
+        <source>&amp;Add a contact</source>
+        <translation>A&amp;jouter un contact</translation>
+    </message>
+    <message>
+        <source>&amp;Add a program</source>
+        <translation>A&amp;jouter un programme</translation>
+    </message>
+    <message>
         <source>&amp;Address:</source>
         <translation>&amp;Adresse :</translation>
     </message>
@@ -1079,6 +1106,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>&amp;Legal name:</source>
         <translation>Raison &amp;sociale :</translation>
+    </message>
+    <message>
+        <source>&amp;Member since:</source>
+        <translation>Membre dep&amp;uis :</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -1105,12 +1136,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>V&amp;ille :</translation>
     </message>
     <message>
+        <source>C&amp;ompany</source>
+        <translation>S&amp;ociété</translation>
+    </message>
+    <message>
         <source>Choose a business type…</source>
         <translation>Choisissez un type d’entreprise…</translation>
     </message>
     <message>
         <source>Choose the business type.</source>
         <translation>Choisissez le type d’entreprise.</translation>
+    </message>
+    <message>
+        <source>Contact&amp;s</source>
+        <translation>Personnes &amp;de contact</translation>
     </message>
     <message>
         <source>Edit {company}</source>
@@ -1127,6 +1166,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Open {company}</source>
         <translation>Ouvrir {company}</translation>
+    </message>
+    <message>
+        <source>Other pro&amp;grams</source>
+        <translation>Autres pro&amp;grammes</translation>
     </message>
     <message>
         <source>Tax ID</source>
@@ -1259,6 +1302,13 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Trade name</source>
         <translation>Nom commercial</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <source>Set</source>
+        <translation>Indiquer</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1476,29 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
+    <name>ProgramsModel</name>
+    <message>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valide depuis</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valide jusqu’au</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Cancelling…</source>
@@ -1445,6 +1518,17 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Version {version} — {title}</source>
         <translation>Version {version} — {title}</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Double-click a cell to change it; Delete empties it.</source>
+        <translation>Double-cliquez sur une cellule pour la modifier ; Suppr la vide.</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Enle&amp;ver</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1722,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Quelqu’un d’autre a modifié l’audit {id} depuis que vous l’avez ouvert. Rechargez-le pour le voir.</translation>
     </message>
     <message>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
         <source>Business type</source>
         <translation>Type d&apos;entreprise</translation>
     </message>
@@ -1670,6 +1758,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Chapitre</translation>
     </message>
     <message>
+        <source>Choose C-TPAT, AEO/OEA or ISO 28000.</source>
+        <translation>Choisissez C-TPAT, AEO/OEA ou ISO 28000.</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -1680,6 +1772,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Conforming</source>
         <translation>Conforme</translation>
+    </message>
+    <message>
+        <source>Contact {number}: {problem}</source>
+        <translation>Contact {number} : {problem}</translation>
     </message>
     <message>
         <source>Corrective action {id} does not exist.</source>
@@ -1740,6 +1836,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Free-trade-zone user</source>
         <translation>Usager de zone franche</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
     </message>
     <message>
         <source>In process</source>
@@ -1858,6 +1958,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Entreprise de sécurité privée</translation>
     </message>
     <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Program {number}: {problem}</source>
+        <translation>Programme {number} : {problem}</translation>
+    </message>
+    <message>
         <source>Recertification</source>
         <translation>Recertification</translation>
     </message>
@@ -1868,6 +1976,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Road carrier</source>
         <translation>Transporteur routier</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>Sea carrier</source>
@@ -2146,6 +2258,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Nom commercial</translation>
     </message>
     <message>
+        <source>Valid from</source>
+        <translation>Valide depuis</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valide jusqu’au</translation>
+    </message>
+    <message>
         <source>Verdicts can only be recorded while the audit is in progress; it is “{state}”.</source>
         <translation>Les verdicts ne peuvent être saisis que pendant l’audit ; il est « {state} ».</translation>
     </message>
@@ -2322,6 +2442,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{file}&#xa0;: {reason}</translation>
     </message>
     <message>
+        <source>{label} is before the date it is valid from.</source>
+        <translation>{label} est antérieure à la date de début de validité.</translation>
+    </message>
+    <message>
         <source>{label} is required.</source>
         <translation>{label}&#xa0;: champ obligatoire.</translation>
     </message>
@@ -2352,6 +2476,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>{path} is the real database; the demo is never written over it.</source>
         <translation>{path} est la vraie base de données&#xa0;; la démonstration ne l&apos;écrase jamais.</translation>
+    </message>
+    <message>
+        <source>{program} is already listed in row {first}.</source>
+        <translation>{program} figure déjà à la ligne {first}.</translation>
     </message>
     <message>
         <source>“{url}” is not a database address. Use e.g. postgresql+psycopg://user@server/basc.</source>

@@ -3,6 +3,7 @@ certificates, audits, and the history of changes (who, when, what: old → new).
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import Enum
 from html import escape
@@ -26,6 +27,7 @@ from basc_desktop.ui.text import (
 )
 
 CONTEXT = "MemberDetailPanel"
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 GREY = "#5f6b7a"
 HISTORY_LINES = 50
 """The newest changes shown; older ones stay in the event log."""
@@ -44,6 +46,8 @@ FIELD_NAMES = {
     "website": str(QT_TRANSLATE_NOOP(CONTEXT, "Website")),
     "membership_start": str(QT_TRANSLATE_NOOP(CONTEXT, "Member since")),
     "notes": str(QT_TRANSLATE_NOOP(CONTEXT, "Notes")),
+    "contacts": str(QT_TRANSLATE_NOOP(CONTEXT, "Contacts")),
+    "programs": str(QT_TRANSLATE_NOOP(CONTEXT, "Other programs")),
     "archived_on": str(QT_TRANSLATE_NOOP(CONTEXT, "Archived on")),
 }
 ACTION_NAMES = {
@@ -85,12 +89,21 @@ def _section(title: str) -> str:
     return f"<h4 style='margin:14px 0 4px 0'>{escape(title)}</h4>"
 
 
+def _screen_date(found: re.Match[str]) -> str:
+    try:
+        return format_date(date.fromisoformat(found.group()))
+    except ValueError:
+        return found.group()
+
+
 def _logged(field: str, text: str) -> str:
     """A value of the change log (ISO dates, codes) written as the screens write it."""
     if not text:
         return "—"
     if field == "business_type" and text in {kind.value for kind in BusinessType}:
         return business_type_label(text)
+    if field == "programs":  # "C-TPAT 12 (CBP, 2025-01-01 – 2026-12-31)": dates as on screen
+        return _ISO_DATE.sub(_screen_date, text)
     try:
         return format_date(date.fromisoformat(text)) if len(text) == 10 else text
     except ValueError:

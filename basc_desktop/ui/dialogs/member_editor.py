@@ -1,5 +1,8 @@
 """The member editor, for a new member and to edit one: every field checked as it is typed.
 
+Three tabs: the company's own fields, its contacts, and its other programs (C-TPAT,
+AEO/OEA, ISO 28000), the last two as small tables edited in place.
+
 Each change starts a short timer; when typing pauses, the whole form is checked by the
 service (:func:`check_member`, which also looks for the tax ID in the register) and each
 message is shown under its field, in the coordinator's language.  OK stays disabled
@@ -11,10 +14,9 @@ was read, so a change made meanwhile by someone else is refused with a clear mes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,22 +45,16 @@ from basc_desktop.services.members import (
 )
 from basc_desktop.ui import changes, prompts
 from basc_desktop.ui.context import AppContext
+from basc_desktop.ui.dialogs.optional_date import OptionalDate
+from basc_desktop.ui.dialogs.rows_editor import ProgramsDelegate, RowsEditor
 from basc_desktop.ui.errors import show_error
+from basc_desktop.ui.models.member_lists import ContactsModel, ProgramsModel
 from basc_desktop.ui.text import business_type_label, error_text, message_text, translate
 
 CHECK_DELAY_MS = 150
 """Typing pauses this long before the form is checked again."""
 ERROR_STYLE = "color: #c62828;"
-TEXT_FIELDS = (
-    "legal_name",
-    "trade_name",
-    "tax_id",
-    "address",
-    "city",
-    "phone",
-    "email",
-    "website",
-)
+TEXT_FIELDS = ("legal_name", "trade_name", "tax_id", "address", "city", "phone", "email", "website")
 
 
 @dataclass(frozen=True)
@@ -86,7 +84,6 @@ class MemberEditor(QDialog):
         self.saved_row: MemberRow | None = None
         self._touched: set[str] = set()
         self._loading = False
-        self._membership_start: date | None = None
         self.setMinimumWidth(560)
 
         self.banner = QLabel()
@@ -118,6 +115,10 @@ class MemberEditor(QDialog):
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.membership_start = OptionalDate("membership_start", context.workspace.today())
+        self.contacts = RowsEditor(ContactsModel(), self.tr("&Add a contact"))
+        self.programs = RowsEditor(ProgramsModel(), self.tr("&Add a program"))
+        self.programs.table.setItemDelegate(ProgramsDelegate(context.workspace.today(), self))
 
         self.error_labels: dict[str, QLabel] = {}
         self.tax_id_label = QLabel()
@@ -144,6 +145,9 @@ class MemberEditor(QDialog):
         form.addRow(self.tr("&Phone:"), self._with_error("phone"))
         form.addRow(self.tr("&E-mail:"), self._with_error("email"))
         form.addRow(self.tr("&Website:"), self._with_error("website"))
+        form.addRow(
+            self.tr("&Member since:"), self._with_error("membership_start", self.membership_start)
+        )
         form.addRow(self.tr("&Notes:"), self._with_error("notes", self.notes))
 
         self.buttons = QDialogButtonBox(
@@ -155,7 +159,13 @@ class MemberEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(form)
+        company = QWidget()
+        company.setLayout(form)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(company, self.tr("C&ompany"))
+        self.tabs.addTab(self.contacts, self.tr("Contact&s"))
+        self.tabs.addTab(self.programs, self.tr("Other pro&grams"))
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
 
         self.check_timer = QTimer(self)
@@ -165,6 +175,9 @@ class MemberEditor(QDialog):
         for name, edit in self.fields.items():
             edit.textChanged.connect(lambda _text, field=name: self._edited(field))
         self.notes.textChanged.connect(lambda: self._edited("notes"))
+        self.membership_start.changed.connect(lambda: self._edited("membership_start"))
+        self.contacts.edited.connect(lambda: self._edited("contacts"))
+        self.programs.edited.connect(lambda: self._edited("programs"))
         self.business_type.currentIndexChanged.connect(lambda: self._edited("business_type"))
         self.chapter.currentIndexChanged.connect(self._chapter_changed)
 
@@ -204,7 +217,6 @@ class MemberEditor(QDialog):
         detail = get_member(self.context.workspace, member_id)
         data = member_input(detail)
         self.version = detail.row.version
-        self._membership_start = data.membership_start
         self.setWindowTitle(self.tr("Edit {company}").format(company=data.legal_name))
         self._loading = True
         try:
@@ -215,9 +227,12 @@ class MemberEditor(QDialog):
             for name, edit in self.fields.items():
                 edit.setText(str(getattr(data, name)))
             self.notes.setPlainText(data.notes)
+            self.membership_start.set_value(data.membership_start)
+            self.contacts.model.set_rows(data.contacts or ())
+            self.programs.model.set_rows(data.programs or ())
         finally:
             self._loading = False
-        self._touched = {*self.fields, "notes", "business_type", "chapter_code"}
+        self._touched = {*self.fields, "notes", "business_type", "chapter_code", "membership_start"}
 
     # --- what was typed -------------------------------------------------------------
 
@@ -233,8 +248,10 @@ class MemberEditor(QDialog):
             phone=self.fields["phone"].text(),
             email=self.fields["email"].text(),
             website=self.fields["website"].text(),
-            membership_start=self._membership_start,
+            membership_start=self.membership_start.value(),
             notes=self.notes.toPlainText(),
+            contacts=self.contacts.model.rows(),
+            programs=self.programs.model.rows(),
         )
 
     def _country(self) -> str:
@@ -293,12 +310,26 @@ class MemberEditor(QDialog):
             text = self.errors.get(field, "") if field in self._touched else ""
             label.setText(text)
             label.setVisible(bool(text))
+        # The lists' rows were all typed (or loaded) on purpose: their problems always show.
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for position, rows in ((1, self.contacts), (2, self.programs)):
+            self.tabs.setTabIcon(position, warning if rows.show_errors(self.errors) else QIcon())
+        self._grow()
         duplicate = self.duplicate is not None and "tax_id" in self._touched
         if self.duplicate is not None:
             self.open_existing.setText(
                 self.tr("Open {company}").format(company=self.duplicate.company)
             )
         self.open_existing.setVisible(duplicate)
+
+    def _grow(self) -> None:
+        """Make room for the messages just shown (the tabs do not grow the dialog alone)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        wanted = self.sizeHint().height()
+        if self.isVisible() and self.height() < wanted:
+            self.resize(self.width(), wanted)
 
     def _open_existing(self) -> None:
         if self.duplicate is None:
