@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -132,19 +133,26 @@ class MemberFilterBar(QWidget):
         self.archived.addItem(self.tr("Archived members"), ARCHIVED)
         self.archived.addItem(self.tr("Current and archived"), ALL)
 
-        for combo in (self.country, self.chapter, self.business_type, self.status, self.archived):
+        for combo in (self.country, self.chapter, self.business_type, self.status):
             _narrow(combo)
+        self.archived.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Two rows: in Spanish or French the "all …" choices of one row would be clipped.
+        who = QHBoxLayout()
         for widget in (self.country, self.chapter, self.business_type, self.status):
-            layout.addWidget(widget)
+            who.addWidget(widget)
+        when = QHBoxLayout()
         expires_label = QLabel(self.tr("Expires within:"))
         expires_label.setBuddy(self.expires)
-        layout.addWidget(expires_label)
-        layout.addWidget(self.expires)
-        layout.addWidget(self.archived)
-        layout.addWidget(self.clear_button)
+        when.addWidget(expires_label)
+        when.addWidget(self.expires)
+        when.addWidget(self.archived)
+        when.addStretch(1)
+        when.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(who)
+        layout.addLayout(when)
 
         self.country.currentIndexChanged.connect(self._country_changed)
         for combo in (self.chapter, self.business_type, self.status, self.archived):
