@@ -2,13 +2,13 @@
 
 :func:`write_audit_report` draws an :class:`AuditReport` (plain values, gathered by
 :func:`basc_desktop.services.audit_report.audit_report_pdf`) with ReportLab and the
-embedded DejaVu font, in Spanish or English, on the chapter's paper size.  The texts
-of the document are in the report's language, not the window's.  No Qt, no SQL.
+embedded DejaVu font, in Spanish, English or French, on the chapter's paper size.  The
+texts of the document are in the report's language, not the window's; dates are
+day-first (dd/mm/yyyy) in every language.  No Qt, no SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from basc_desktop.domain.vocabulary import Verdict
+from basc_desktop.reports.audit_sections import SectionCount
 from basc_desktop.reports.fonts import BOLD, REGULAR, register_fonts
 from basc_desktop.reports.report_words import VERDICT_ORDER, words
 
@@ -49,12 +50,6 @@ class FindingLine:
     due_on: date | None = None
     action_state: str = ""
     """The action's state in the report's language; "" when there is no action."""
-
-
-@dataclass(frozen=True)
-class SectionCount:
-    section: str
-    counts: dict[Verdict, int]
 
 
 @dataclass(frozen=True)
@@ -254,7 +249,7 @@ def _signatures(report: AuditReport, w: dict[str, str], s: _Styles, width: float
 def _story(report: AuditReport, w: dict[str, str], s: _Styles, width: float) -> list[Any]:
     story: list[Any] = [
         _p(w["title"], s.title),
-        _p(f"{report.chapter_name} · {w['audit_no']} {report.audit_id}", s.body),
+        _p(f"{report.chapter_name} · {w['audit_no']}\u00a0{report.audit_id}", s.body),
         Spacer(1, 3 * mm),
         _facts(report, w, s, width),
     ]
@@ -313,15 +308,3 @@ def write_audit_report(report: AuditReport, path: Path) -> Path:
 
     doc.build(_story(report, w, s, width), onFirstPage=decorate, onLaterPages=decorate)
     return path
-
-
-def section_counts(
-    findings: Sequence[tuple[str, Verdict | None]],
-) -> tuple[SectionCount, ...]:
-    """Counts by verdict for each section, sections in the order they first appear."""
-    order: dict[str, dict[Verdict, int]] = {}
-    for section, verdict in findings:
-        counts = order.setdefault(section, {})
-        if verdict is not None:
-            counts[verdict] = counts.get(verdict, 0) + 1
-    return tuple(SectionCount(section, counts) for section, counts in order.items())

@@ -1,9 +1,11 @@
-"""The fixed words of printed documents, in the document's language (Spanish or English).
+"""The fixed words of printed documents, in the document's language (Spanish, English, French).
 
-A printed report speaks the language it is printed in, which the coordinator chooses
-for each document; it is not the window's language, so these words are data here
-rather than Qt translations.  Any language other than English gets Spanish, the
-language the catalogue texts are written in first.  No Qt, no SQL.
+A printed report speaks the language it is printed in (by default its chapter's first
+language); it is not the window's language, so these words are data here rather than
+Qt translations.  Any language other than English or French gets Spanish, the
+language the catalogue texts are written in first.  The French follows French
+typography: typographic apostrophe (’), "n°", capital accents (État, Équipe).
+No Qt, no SQL.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from basc_desktop.domain.vocabulary import ActionState, AuditKind, AuditState, BusinessType, Verdict
 
 __all__ = [
+    "REPORT_LANGUAGES",
     "VERDICT_ORDER",
     "action_state_word",
     "audit_state_word",
@@ -157,14 +160,89 @@ _EN: dict[str, str] = {
 _EN.update({f"business.{kind.value}": kind.label for kind in BusinessType})
 
 
+_FR: dict[str, str] = {
+    "title": "Rapport d’audit",
+    "audit_no": "Audit n°",
+    "company": "Entreprise",
+    "trade_name": "Nom commercial",
+    "business_type": "Type d’activité",
+    "address": "Adresse",
+    "chapter": "Chapitre",
+    "kind": "Type d’audit",
+    "standard": "Norme",
+    "state": "État",
+    "planned_on": "Date prévue",
+    "dates": "Réalisation",
+    "lead_auditor": "Auditeur principal",
+    "team": "Équipe d’audit",
+    "summary": "Résumé",
+    "by_verdict": "Résultats par verdict",
+    "by_section": "Résultats par section",
+    "verdict": "Verdict",
+    "count": "Exigences",
+    "unjudged": "Non évaluées",
+    "total": "Total",
+    "section": "Section",
+    "nonconformities": "Non-conformités et actions correctives",
+    "observations": "Observations",
+    "none": "Aucune non-conformité n’a été relevée.",
+    "evidence": "Preuves",
+    "action": "Action corrective",
+    "owner": "Responsable",
+    "due_on": "Échéance",
+    "signatures": "Signatures",
+    "page": "Page",
+    "verdict.conforming": "Conforme",
+    "verdict.minor": "Non-conformité mineure",
+    "verdict.major": "Non-conformité majeure",
+    "verdict.observation": "Observation",
+    "verdict.not_applicable": "Sans objet",
+    "short.conforming": "C",
+    "short.minor": "NC min.",
+    "short.major": "NC maj.",
+    "short.observation": "Obs.",
+    "short.not_applicable": "S.O.",
+    "kind.diagnostic": "Diagnostic",
+    "kind.certification": "Certification",
+    "kind.recertification": "Recertification",
+    "kind.follow_up": "Suivi",
+    "kind.extraordinary": "Extraordinaire",
+    "audit_state.planned": "Planifié",
+    "audit_state.in_progress": "En cours",
+    "audit_state.reported": "Rapport émis",
+    "audit_state.closed": "Clôturé",
+    "action_state.open": "ouverte",
+    "action_state.submitted": "soumise",
+    "action_state.verified": "vérifiée",
+    "action_state.closed": "clôturée",
+    "business.exporter_importer": "Exportateur / importateur",
+    "business.customs_agent": "Commissionnaire en douane",
+    "business.warehouse": "Entrepôt ou terminal de stockage",
+    "business.road_carrier": "Transporteur routier",
+    "business.air_carrier": "Transporteur aérien",
+    "business.sea_carrier": "Transporteur maritime",
+    "business.port_operator": "Opérateur portuaire ou manutentionnaire",
+    "business.port_terminal": "Terminal portuaire",
+    "business.logistics_operator": "Opérateur logistique",
+    "business.cargo_agent": "Agent de fret ou agent maritime",
+    "business.free_zone_user": "Usager de zone franche",
+    "business.security_company": "Entreprise de sécurité privée",
+    "business.support_services": "Services d’appui aéroportuaires et portuaires",
+}
+
+_WORDS: dict[str, dict[str, str]] = {"es": _ES, "en": _EN, "fr": _FR}
+REPORT_LANGUAGES: tuple[str, ...] = tuple(_WORDS)
+"""The languages a report can be printed in."""
+
+
 def report_language(language: str) -> str:
-    """ "en" for English, "es" for anything else."""
-    return "en" if language == "en" else "es"
+    """``language`` when reports can be printed in it ("es", "en", "fr"), else "es"."""
+    return language if language in _WORDS else "es"
 
 
 def words(language: str) -> dict[str, str]:
-    """The document words in ``language`` (Spanish unless it is English)."""
-    return _EN if report_language(language) == "en" else _ES
+    """The document words in ``language`` (Spanish unless it is English or French)."""
+    return _WORDS[report_language(language)]
 
 
 def kind_word(language: str, kind: AuditKind) -> str:

@@ -1,4 +1,8 @@
-"""The audit report PDF: gathers an audit's facts and findings and has them printed."""
+"""The audit report PDF: gathers an audit's facts and findings and has them printed.
+
+A report is printed in its chapter's first language unless the coordinator asks for
+another: Haiti's reports come out in French, Colombia's in Spanish.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +14,8 @@ from sqlalchemy.orm import selectinload
 from basc_desktop.domain.audits import is_nonconformity
 from basc_desktop.domain.tax_ids import format_tax_id, tax_id_label
 from basc_desktop.domain.vocabulary import Verdict
-from basc_desktop.reports.audit_report import (
-    AuditReport,
-    FindingLine,
-    section_counts,
-    write_audit_report,
-)
+from basc_desktop.reports.audit_report import AuditReport, FindingLine, write_audit_report
+from basc_desktop.reports.audit_sections import section_counts
 from basc_desktop.reports.report_words import (
     action_state_word,
     audit_state_word,
@@ -24,18 +24,33 @@ from basc_desktop.reports.report_words import (
     report_language,
 )
 from basc_desktop.services.audits import load_audit
-from basc_desktop.services.standards import in_language
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import Audit, Auditor, Finding
 from basc_desktop.store.members import Company
 from basc_desktop.store.standards import Requirement, Standard
 
-__all__ = ["audit_report", "audit_report_pdf"]
+__all__ = ["audit_report", "audit_report_pdf", "catalogue_text"]
 
 
-def audit_report(ws: Workspace, audit_id: int, *, language: str = "es") -> AuditReport:
-    """What the report of audit ``audit_id`` prints, in ``language`` ("en", else Spanish)."""
-    language = report_language(language)
+def catalogue_text(language: str, spanish: str, english: str) -> str:
+    """A catalogue text (requirement title, section, standard title) for a report in ``language``.
+
+    The catalogue is written in Spanish and English only, so a French report shows the
+    English text (the Spanish when there is no English).  Should the catalogue format
+    later take ``fr`` texts, this is where a French report would pick them.
+    """
+    if language in ("en", "fr") and english:
+        return english
+    return spanish
+
+
+def audit_report(ws: Workspace, audit_id: int, *, language: str | None = None) -> AuditReport:
+    """What the report of audit ``audit_id`` prints, in ``language``.
+
+    ``language`` is "es", "en" or "fr"; None (the default) means the first language of
+    the audited member's chapter.  Any other language gets Spanish.  Requirement titles
+    and sections come from the catalogue: see :func:`catalogue_text` for French.
+    """
     with ws.db.reading() as session:
         load_audit(session, audit_id)  # NotFoundError if there is none
         audit = session.scalars(
@@ -47,6 +62,10 @@ def audit_report(ws: Workspace, audit_id: int, *, language: str = "es") -> Audit
             )
         ).one()
         company = session.get_one(Company, audit.company_id)
+        chapter = (
+            ws.chapters.get(company.chapter_code) if company.chapter_code in ws.chapters else None
+        )
+        language = report_language(language or (chapter.language if chapter else "es"))
         standard = session.get_one(Standard, audit.standard_version)
         lead = session.get(Auditor, audit.lead_auditor_id) if audit.lead_auditor_id else None
         requirements = {
@@ -68,8 +87,8 @@ def audit_report(ws: Workspace, audit_id: int, *, language: str = "es") -> Audit
             assert finding.verdict is not None
             return FindingLine(
                 code=requirement.code,
-                title=in_language(language, requirement.title_es, requirement.title_en),
-                section=in_language(language, requirement.section, requirement.section_en),
+                title=catalogue_text(language, requirement.title_es, requirement.title_en),
+                section=catalogue_text(language, requirement.section, requirement.section_en),
                 verdict=finding.verdict,
                 evidence=finding.evidence,
                 action=action.description if action else "",
@@ -82,9 +101,6 @@ def audit_report(ws: Workspace, audit_id: int, *, language: str = "es") -> Audit
         for finding in findings:
             if finding.verdict is not None:
                 counts[finding.verdict] = counts.get(finding.verdict, 0) + 1
-        chapter = (
-            ws.chapters.get(company.chapter_code) if company.chapter_code in ws.chapters else None
-        )
         signatory = chapter.signatories[0] if chapter and chapter.signatories else None
         return AuditReport(
             language=language,
@@ -93,7 +109,7 @@ def audit_report(ws: Workspace, audit_id: int, *, language: str = "es") -> Audit
             audit_id=audit.id,
             kind=kind_word(language, audit.kind),
             state=audit_state_word(language, audit.state),
-            standard=in_language(language, standard.title, standard.title_en),
+            standard=catalogue_text(language, standard.title, standard.title_en),
             planned_on=audit.planned_on,
             started_on=audit.started_on,
             finished_on=audit.finished_on,
@@ -111,7 +127,8 @@ def audit_report(ws: Workspace, audit_id: int, *, language: str = "es") -> Audit
             sections=section_counts(
                 [
                     (
-                        in_language(
+                        requirements[f.requirement_id].code,
+                        catalogue_text(
                             language,
                             requirements[f.requirement_id].section,
                             requirements[f.requirement_id].section_en,
@@ -135,8 +152,12 @@ def audit_report(ws: Workspace, audit_id: int, *, language: str = "es") -> Audit
         )
 
 
-def audit_report_pdf(ws: Workspace, audit_id: int, path: Path, *, language: str = "es") -> Path:
+def audit_report_pdf(
+    ws: Workspace, audit_id: int, path: Path, *, language: str | None = None
+) -> Path:
     """Write the report of audit ``audit_id`` as a PDF at ``path``; returns ``path``.
+
+    In ``language`` ("es", "en", "fr"); None means the member's chapter's first language.
 
     The company and audit data and the team; counts by verdict and by section; every
     nonconformity (majors first) with its corrective action and due date; observations;
