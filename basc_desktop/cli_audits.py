@@ -4,8 +4,11 @@
         [--auditor ID] [--search TEXT] [--limit N] [--format table|csv|json]
     basc audits plan --member TAXID [--country CO] --kind certification --date 2026-07-01
         [--standard 6] [--lead AUDITOR_ID] [--team ID,ID] [--summary TEXT]
-    basc audits report AUDIT_ID out.pdf [--language es|en]
-    basc audits auditors [--chapter CODE]
+    basc audits report AUDIT_ID out.pdf [--language es|en|fr]
+    basc audits auditors [--chapter CODE] [--retired]
+    basc audits auditors add NAME --chapter CODE [--email E]
+    basc audits auditors edit ID [--name N] [--email E] [--chapter CODE]
+    basc audits auditors retire ID | reactivate ID
 
 Filters that take several values accept them repeated or as comma lists
 (``--state planned,in_progress``).  The same services as the window do the work; what
@@ -104,11 +107,22 @@ def add_commands(
     common(report)
     report.add_argument("audit_id", type=int, metavar="AUDIT_ID")
     report.add_argument("output", metavar="OUT.pdf")
-    report.add_argument("--language", choices=("es", "en"), default="es")
+    report.add_argument(
+        "--language",
+        choices=("es", "en", "fr"),
+        default=None,
+        help="the report's language (default: the member's chapter's first language)",
+    )
 
-    people = actions.add_parser("auditors", help="list the auditors and their IDs")
+    people = actions.add_parser(
+        "auditors", help="list the auditors and their IDs; add, edit, retire, reactivate"
+    )
     common(people)
     people.add_argument("--chapter", metavar="CODE", help="only this chapter's auditors")
+    people.add_argument("--retired", action="store_true", help="also list retired auditors")
+    from basc_desktop.cli_auditors import add_auditor_commands
+
+    add_auditor_commands(people, common)
 
 
 def _values(given: Iterable[str]) -> list[str]:
@@ -285,11 +299,13 @@ def report(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None) -
 
 def list_auditors(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None) -> int:
     out = out or sys.stdout
+    from basc_desktop.cli_auditors import auditor_line, change_auditors
     from basc_desktop.services.auditors import auditors
 
-    for person in auditors(ws, args.chapter):
-        active = "" if person.active else "  (inactive)"
-        print(f"{person.id:5}  {person.name:30}  {person.chapter_code or '':8}{active}", file=out)
+    if getattr(args, "auditors_command", None):
+        return change_auditors(ws, args, out)
+    for person in auditors(ws, args.chapter, include_retired=args.retired):
+        print(auditor_line(person), file=out)
     return 0
 
 

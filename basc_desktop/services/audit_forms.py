@@ -136,11 +136,16 @@ class ChecklistLine:
 
 @dataclass(frozen=True)
 class AuditorRow:
+    """One auditor: who they are, their chapter, and whether new audits may name them."""
+
     id: int
     name: str
     email: str
     chapter_code: str | None
     active: bool
+    """False once retired: kept on past audits, no longer offered for new ones."""
+    audits: int = 0
+    """The audits they lead or are in the team of (any state)."""
 
 
 @dataclass(frozen=True)

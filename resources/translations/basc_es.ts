@@ -300,6 +300,10 @@
         <translation>&amp;Iniciar</translation>
     </message>
     <message>
+        <source>A&amp;uditors…</source>
+        <translation>A&amp;uditores…</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>Auditoría</translation>
     </message>
@@ -381,6 +385,107 @@
     <message>
         <source>Search company, tax ID or city (Ctrl+F)</source>
         <translation>Buscar empresa, identificación tributaria o ciudad (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorForm</name>
+    <message>
+        <source>&amp;Chapter:</source>
+        <translation>&amp;Capítulo:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Correo &amp;electrónico:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Any chapter</source>
+        <translation>Cualquier capítulo</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Editar {name}</translation>
+    </message>
+    <message>
+        <source>New auditor</source>
+        <translation>Nuevo auditor</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorsDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>Auditors</source>
+        <translation>Auditores</translation>
+    </message>
+    <message>
+        <source>C&amp;hapter:</source>
+        <translation>Ca&amp;pítulo:</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>Re&amp;tirar</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate</source>
+        <translation>Reacti&amp;var</translation>
+    </message>
+    <message>
+        <source>Retire auditor</source>
+        <translation>Retirar auditor</translation>
+    </message>
+    <message>
+        <source>Retire {name}? They stay on the audits they took part in, but are no longer offered for new plans.</source>
+        <translation>¿Retirar a {name}? Seguirá en las auditorías en las que participó, pero ya no se ofrecerá para nuevas programaciones.</translation>
+    </message>
+    <message>
+        <source>Show &amp;retired</source>
+        <translation>Mostrar &amp;retirados</translation>
+    </message>
+    <message>
+        <source>{count} auditors</source>
+        <translation>{count} auditores</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorsModel</name>
+    <message>
+        <source>Audits</source>
+        <translation>Auditorías</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +2569,18 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>{label} must start with + and the country code, e.g. +57 601 555 0101.</source>
         <translation>{label}: debe empezar por + y el código de país, p. ej. +57 601 555 0101.</translation>
+    </message>
+    <message>
+        <source>{name} is already an active auditor of this chapter (number {id}).</source>
+        <translation>{name} ya es un auditor activo de este capítulo (número {id}).</translation>
+    </message>
+    <message>
+        <source>{name} is already an active auditor.</source>
+        <translation>{name} ya es un auditor activo.</translation>
+    </message>
+    <message>
+        <source>{name} is already retired.</source>
+        <translation>{name} ya está retirado.</translation>
     </message>
     <message>
         <source>{name} is no longer an active auditor.</source>

@@ -300,6 +300,10 @@
         <translation>&amp;Commencer</translation>
     </message>
     <message>
+        <source>A&amp;uditors…</source>
+        <translation>A&amp;uditeurs…</translation>
+    </message>
+    <message>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
@@ -381,6 +385,107 @@
     <message>
         <source>Search company, tax ID or city (Ctrl+F)</source>
         <translation>Rechercher une entreprise, un numéro fiscal ou une ville (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorForm</name>
+    <message>
+        <source>&amp;Chapter:</source>
+        <translation>&amp;Chapitre :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>Courri&amp;el :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Any chapter</source>
+        <translation>Tout chapitre</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>Modifier {name}</translation>
+    </message>
+    <message>
+        <source>New auditor</source>
+        <translation>Nouvel auditeur</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorsDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>Auditors</source>
+        <translation>Auditeurs</translation>
+    </message>
+    <message>
+        <source>C&amp;hapter:</source>
+        <translation>C&amp;hapitre :</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>Reacti&amp;vate</source>
+        <translation>Réacti&amp;ver</translation>
+    </message>
+    <message>
+        <source>Retire auditor</source>
+        <translation>Retirer l’auditeur</translation>
+    </message>
+    <message>
+        <source>Retire {name}? They stay on the audits they took part in, but are no longer offered for new plans.</source>
+        <translation>Retirer {name} ? Cette personne reste sur les audits auxquels elle a participé, mais n’est plus proposée pour les nouveaux plans.</translation>
+    </message>
+    <message>
+        <source>Show &amp;retired</source>
+        <translation>Afficher les &amp;retirés</translation>
+    </message>
+    <message>
+        <source>{count} auditors</source>
+        <translation>{count} auditeurs</translation>
+    </message>
+</context>
+<context>
+    <name>AuditorsModel</name>
+    <message>
+        <source>Audits</source>
+        <translation>Audits</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
@@ -2464,6 +2569,18 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>{label} must start with + and the country code, e.g. +57 601 555 0101.</source>
         <translation>{label}&#xa0;: doit commencer par + et l&apos;indicatif du pays, p. ex. +57 601 555 0101.</translation>
+    </message>
+    <message>
+        <source>{name} is already an active auditor of this chapter (number {id}).</source>
+        <translation>{name} est déjà un auditeur actif de ce chapitre (numéro {id}).</translation>
+    </message>
+    <message>
+        <source>{name} is already an active auditor.</source>
+        <translation>{name} est déjà un auditeur actif.</translation>
+    </message>
+    <message>
+        <source>{name} is already retired.</source>
+        <translation>{name} est déjà retiré.</translation>
     </message>
     <message>
         <source>{name} is no longer an active auditor.</source>

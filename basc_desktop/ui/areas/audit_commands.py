@@ -1,10 +1,10 @@
 """What a coordinator does to an audit from the Audits area: the toolbar and menu actions.
 
-Plan audit… (Ctrl+N), Change plan… (Ctrl+Shift+E), Start, Open checklist (Enter),
-Report, Close and Export report PDF….  Each asks the service; a move the audit's state
-forbids is refused by the domain and its reason is shown as it is.  Every write is
-announced, so the other screens (Members shows the next audit, Corrective actions the
-new actions) refresh.
+Plan audit… (Ctrl+N), Auditors… (Ctrl+Shift+A), Change plan… (Ctrl+Shift+E), Start,
+Open checklist (Enter), Report, Close and Export report PDF….  Each asks the service; a
+move the audit's state forbids is refused by the domain and its reason is shown as it is.
+Every write is announced, so the other screens (Members shows the next audit, Corrective
+actions the new actions) refresh.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from basc_desktop.services.audits import (
     update_audit_plan,
 )
 from basc_desktop.ui import changes, prompts
-from basc_desktop.ui.areas.audit_checklist import ChecklistDialog, catalogue_language
+from basc_desktop.ui.areas.audit_checklist import ChecklistDialog
+from basc_desktop.ui.dialogs.auditors_dialog import AuditorsDialog
 from basc_desktop.ui.dialogs.plan_audit import PlanAuditDialog
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.operations import Operation, Reporter
@@ -63,6 +64,10 @@ class AuditCommands(QObject):
         self.report_action = self._action(self.tr("&Report"), self.report, "Ctrl+Shift+R")
         self.close_action = self._action(self.tr("C&lose audit"), self.close, "Ctrl+Shift+L")
         self.export_action = self._action(self.tr("&Export report PDF…"), self.export_pdf, "Ctrl+E")
+        self.auditors_dialog: AuditorsDialog | None = None
+        self.auditors_action = self._action(
+            self.tr("A&uditors…"), self.manage_auditors, "Ctrl+Shift+A"
+        )
         self.audit_actions = (
             self.change_action,
             self.start_action,
@@ -87,6 +92,14 @@ class AuditCommands(QObject):
         """Enable what makes sense with ``audit`` selected (the domain judges each move)."""
         for action in self.audit_actions:
             action.setEnabled(audit is not None)
+
+    def manage_auditors(self) -> AuditorsDialog:
+        """Register, correct, retire or reactivate auditors (the dialog announces changes)."""
+        dialog = AuditorsDialog(self.area.context, self.area)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.auditors_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- planning -------------------------------------------------------------------
 
@@ -223,10 +236,10 @@ class AuditCommands(QObject):
             return None
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         ws = self.area.context.workspace
-        language = catalogue_language()
 
         def write(_reporter: Reporter) -> Path:
-            return audit_report_pdf(ws, audit.id, target, language=language)
+            # In the member's chapter's language (French for Haiti), not the window's.
+            return audit_report_pdf(ws, audit.id, target)
 
         self.export = Operation(
             write,

@@ -82,6 +82,7 @@ class AuditsArea(Area):
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.commands.plan_action)
+        self.toolbar.addAction(self.commands.auditors_action)
         self.toolbar.addSeparator()
         for action in self.commands.audit_actions:
             self.toolbar.addAction(action)
