@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+from basc_desktop.ui.models.paged import PagedModel
 
 
 def read_only_table(model: QAbstractItemModel, *, single_selection: bool = True) -> QTableView:
@@ -21,3 +23,22 @@ def read_only_table(model: QAbstractItemModel, *, single_selection: bool = True)
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     )
     return table
+
+
+def select_record(table: QTableView, model: PagedModel, record_id: int) -> bool:
+    """Select and show the row of ``record_id``, loading further pages to find it.
+
+    False when the list (with its filters) does not hold it.
+    """
+    row = model.row_of(record_id)
+    while row is None and model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        row = model.row_of(record_id)
+    if row is None:
+        return False
+    table.selectionModel().setCurrentIndex(
+        model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(model.index(row, 0))
+    return True

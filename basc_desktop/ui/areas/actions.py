@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,7 @@ from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.dialogs.action_dialog import ActionPlanDialog, ActionStep, ActionStepDialog
 from basc_desktop.ui.models.actions_model import ActionsModel, overdue_word
 from basc_desktop.ui.models.audit_looks import OVERDUE_COLOUR
-from basc_desktop.ui.tables import read_only_table
+from basc_desktop.ui.tables import read_only_table, select_record
 from basc_desktop.ui.text import action_state_label, format_count, format_date, verdict_label
 
 COLUMN_WIDTHS = {
@@ -158,19 +158,7 @@ class ActionsArea(Area):
         return self.model.action_at(self.table.currentIndex())
 
     def select_action(self, action_id: int) -> bool:
-        row = self.model.row_of(action_id)
-        while row is None and self.model.canFetchMore(QModelIndex()):
-            self.model.fetchMore(QModelIndex())
-            row = self.model.row_of(action_id)
-        if row is None:
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return select_record(self.table, self.model, action_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show(self.model.action_at(current))

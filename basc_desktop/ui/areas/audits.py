@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +30,7 @@ from basc_desktop.ui.areas.audit_filters import AuditFilterBar
 from basc_desktop.ui.areas.base import Area
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.models.audits_model import AuditsModel
-from basc_desktop.ui.tables import read_only_table
+from basc_desktop.ui.tables import read_only_table, select_record
 from basc_desktop.ui.text import format_count
 
 COLUMN_WIDTHS = {
@@ -144,19 +144,7 @@ class AuditsArea(Area):
 
     def select_audit(self, audit_id: int) -> bool:
         """Select ``audit_id`` if it is in the list (loading further pages to find it)."""
-        row = self.model.row_of(audit_id)
-        while row is None and self.model.canFetchMore(QModelIndex()):
-            self.model.fetchMore(QModelIndex())
-            row = self.model.row_of(audit_id)
-        if row is None:
-            return False
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
+        return select_record(self.table, self.model, audit_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.commands.update(self.model.audit_at(current))
