@@ -2,50 +2,42 @@
 
 The model holds the plain :class:`MemberRow` values the service returned.  Sorting and
 searching go back to the service (the database sorts and filters); the view asks for
-more rows as it scrolls (``canFetchMore``/``fetchMore``).
+more rows as it scrolls (``canFetchMore``/``fetchMore``).  The paging is
+:class:`PagedModel`'s; a sort reads the page again but not the count.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from basc_desktop.services.member_forms import SORTABLE_COLUMNS, MemberQuery, MemberRow
 from basc_desktop.services.members import count_members, find_members
 from basc_desktop.services.workspace import Workspace
+from basc_desktop.ui.models.paged import (
+    ID_ROLE,
+    PAGE_SIZE,
+    ROW_ROLE,
+    SORT_ROLE,
+    AnyIndex,
+    Column,
+    PagedModel,
+)
 from basc_desktop.ui.models.status import status_colour, status_icon
 from basc_desktop.ui.text import business_type_label, country_name, format_date, status_label
 
-PAGE_SIZE = 200
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The whole :class:`MemberRow` of the line."""
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The member's id."""
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-"""The raw value of the cell (a code, a date in ISO form), for sorting and filtering."""
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
-    """English source; translated in the ``MembersModel`` context."""
-    sort_by: str
-    """The ``MemberQuery.order_by`` this column sorts by (the database sorts)."""
-
+__all__ = [
+    "COLUMNS",
+    "COLUMN_INDEX",
+    "ID_ROLE",
+    "PAGE_SIZE",
+    "ROW_ROLE",
+    "SORT_ROLE",
+    "Column",
+    "MembersModel",
+]
 
 COLUMNS: tuple[Column, ...] = (
     Column("legal_name", str(QT_TRANSLATE_NOOP("MembersModel", "Legal name")), "legal_name"),
@@ -120,34 +112,24 @@ def _unordered(query: MemberQuery) -> MemberQuery:
     return replace(query, order_by="legal_name", descending=False)
 
 
-class MembersModel(QAbstractTableModel):
-    counts_changed = Signal(int, int)
-    """(rows loaded, members matching the query) after every load."""
+class MembersModel(PagedModel):
+    """The members of a query; ``counts_changed`` gives (rows loaded, members matching)."""
+
+    CONTEXT = "MembersModel"
+    COLUMNS = COLUMNS
 
     def __init__(self, workspace: Workspace, *, page_size: int = PAGE_SIZE) -> None:
-        super().__init__()
+        super().__init__(MemberQuery(), page_size=page_size)
         self._ws = workspace
-        self._page_size = page_size
-        self._query = MemberQuery(limit=page_size)
-        self._rows: list[MemberRow] = []
-        self._total = 0
         self._counted = False
-        """``_total`` was counted for the current query (at the last reload)."""
+        """``total`` was counted for the current query's rows (at the last reload)."""
 
     # --- what the screen asks -------------------------------------------------------
 
     @property
     def query(self) -> MemberQuery:
-        return self._query
-
-    @property
-    def total(self) -> int:
-        """How many members match the query (loaded or not)."""
-        return self._total
-
-    @property
-    def loaded(self) -> int:
-        return len(self._rows)
+        query: MemberQuery = self._query
+        return query
 
     def set_workspace(self, workspace: Workspace) -> None:
         self._ws = workspace
@@ -168,29 +150,15 @@ class MembersModel(QAbstractTableModel):
             self.set_query(replace(self._query, search=text))
 
     def reload(self, *, count: bool = True) -> None:
-        """Count the matching members (unless not ``count``) and load the first page again."""
-        self.beginResetModel()
-        try:
-            if count or not self._counted:
-                self._counted = False
-                self._total = count_members(self._ws, self._query)
-                self._counted = True
-            self._rows = find_members(self._ws, self._page(0))
-        finally:
-            self.endResetModel()
-        self.counts_changed.emit(len(self._rows), self._total)
+        """Count the matching members and load the first page again.
+
+        Not ``count``: keep the count if it holds for these rows (another order of them).
+        """
+        super().reload(count=count or not self._counted)
 
     def member_at(self, index: AnyIndex) -> MemberRow | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
-
-    def row_of(self, member_id: int) -> int | None:
-        """The line of ``member_id`` among the loaded rows, if loaded."""
-        for number, row in enumerate(self._rows):
-            if row.id == member_id:
-                return number
-        return None
+        row: MemberRow | None = self.row_at(index)
+        return row
 
     def load_until(self, member_id: int, *, max_rows: int = 5000) -> int | None:
         """Fetch pages until ``member_id`` is loaded (or ``max_rows`` are); its line."""
@@ -204,36 +172,30 @@ class MembersModel(QAbstractTableModel):
             )
         return found
 
-    def _page(self, offset: int) -> MemberQuery:
-        return replace(self._query, offset=offset, limit=self._page_size)
+    # --- what PagedModel asks -------------------------------------------------------
 
-    # --- QAbstractTableModel --------------------------------------------------------
+    def count(self, query: Any) -> int:
+        """Count the members of ``query``; the count holds for its rows in any order."""
+        self._counted = False
+        total = count_members(self._ws, query)
+        self._counted = True
+        return total
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def find(self, query: Any) -> list[Any]:
+        return find_members(self._ws, query)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self.member_at(index)
-        if row is None or not 0 <= index.column() < len(COLUMNS):
-            return None
-        key = COLUMNS[index.column()].key
+    def cell(self, row: Any, key: str, role: int) -> Any:
+        member: MemberRow = row
         if role == Qt.ItemDataRole.DisplayRole:
-            return _display(row, key)
-        if role == Qt.ItemDataRole.DecorationRole and key == "status" and row.status:
-            return status_icon(row.status)
-        if role == Qt.ItemDataRole.ForegroundRole and key == "status" and row.status:
-            return status_colour(row.status)
+            return _display(member, key)
+        if role == Qt.ItemDataRole.DecorationRole and key == "status" and member.status:
+            return status_icon(member.status)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status" and member.status:
+            return status_colour(member.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, key)
-        if role == ROW_ROLE:
-            return row
-        if role == ID_ROLE:
-            return row.id
+            return self._tooltip(member, key)
         if role == SORT_ROLE:
-            return _raw(row, key)
+            return _raw(member, key)
         return None
 
     def _tooltip(self, row: MemberRow, key: str) -> str | None:
@@ -242,52 +204,3 @@ class MembersModel(QAbstractTableModel):
         if key == "legal_name":
             return row.legal_name
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        column = COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("MembersModel", column.title)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        page = find_members(self._ws, self._page(len(self._rows)))
-        if not page:  # members were archived or removed since the count
-            self._total = len(self._rows)
-        else:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-        self.counts_changed.emit(len(self._rows), self._total)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort through the service: the database orders the rows, then pages them."""
-        if not 0 <= column < len(COLUMNS):
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        order_by = COLUMNS[column].sort_by
-        if (order_by, descending) != (self._query.order_by, self._query.descending):
-            self.set_query(replace(self._query, order_by=order_by, descending=descending))
-
-    def sort_column(self) -> int:
-        for number, column in enumerate(COLUMNS):
-            if column.sort_by == self._query.order_by:
-                return number
-        return 0

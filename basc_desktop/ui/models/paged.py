@@ -1,6 +1,6 @@
 """A table model over rows a service returns a page at a time, sorted by the database.
 
-The audits and the corrective-actions lists share it: a subclass names its columns, how
+The members, audits and corrective-actions lists share it: a subclass names its columns, how
 to count and find rows for a query (a frozen dataclass with ``offset``, ``limit``,
 ``order_by`` and ``descending``), and what each cell shows.
 """
@@ -88,11 +88,15 @@ class PagedModel(QAbstractTableModel):
         self._query = replace(query, offset=0, limit=self._page_size)
         self.reload()
 
-    def reload(self) -> None:
-        """Count the matching rows and load the first page again."""
+    def reload(self, *, count: bool = True) -> None:
+        """Count the matching rows and load the first page again.
+
+        Not ``count``: keep the last count (the same rows in another order).
+        """
         self.beginResetModel()
         try:
-            self._total = self.count(self._query)
+            if count:
+                self._total = self.count(self._query)
             self._rows = self.find(self._page(0))
         finally:
             self.endResetModel()
