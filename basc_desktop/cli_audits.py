@@ -27,6 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+from basc_desktop import cli_tables as tables
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import AuditKind, AuditState
@@ -190,21 +191,8 @@ def audit_record(row: AuditRow) -> dict[str, Any]:
     return values
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def write_table(rows: Sequence[AuditRow], out: TextIO) -> None:
-    cells = [[_cut(cell(r), width) for _h, cell, width in TABLE_COLUMNS] for r in rows]
-    widths = [
-        max([len(header), *(len(line[n]) for line in cells)])
-        for n, (header, _c, _w) in enumerate(TABLE_COLUMNS)
-    ]
-    for line in ([h for h, _c, _w in TABLE_COLUMNS], *cells):
-        print(
-            "  ".join(text.ljust(w) for text, w in zip(line, widths, strict=True)).rstrip(),
-            file=out,
-        )
+    tables.write_table(rows, TABLE_COLUMNS, out)
 
 
 def write_csv(rows: Iterable[AuditRow], out: TextIO) -> None:

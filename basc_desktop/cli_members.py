@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import TextIO, TypeVar
 
+from basc_desktop import cli_tables as tables
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import BusinessType, MemberStatus
@@ -135,22 +136,8 @@ def member_query(args: argparse.Namespace) -> MemberQuery:
     )
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def write_table(rows: Sequence[MemberRow], out: TextIO) -> None:
-    """The rows as aligned columns, each as wide as its widest cell (up to a limit)."""
-    cells = [[_cut(cell(r), width) for _h, cell, width in TABLE_COLUMNS] for r in rows]
-    widths = [
-        max([len(header), *(len(line[n]) for line in cells)])
-        for n, (header, _c, _w) in enumerate(TABLE_COLUMNS)
-    ]
-    for line in ([h for h, _c, _w in TABLE_COLUMNS], *cells):
-        print(
-            "  ".join(text.ljust(w) for text, w in zip(line, widths, strict=True)).rstrip(),
-            file=out,
-        )
+    tables.write_table(rows, TABLE_COLUMNS, out)
 
 
 def _json(row: MemberRow) -> dict[str, object]:
