@@ -41,4 +41,4 @@ def open_workspace(
     except BaseException:
         db.close()
         raise
-    return Workspace(db=db, chapters=chapters)
+    return Workspace(db=db, chapters=chapters, data_dir=settings.data_dir)

@@ -6,6 +6,7 @@ import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from basc_desktop.chapters import ChapterRegistry
 from basc_desktop.store.engine import Database
@@ -25,6 +26,16 @@ class Workspace:
     user: str = field(default_factory=login_name)
     clock: Callable[[], date] = date.today
     """Today's date; tests freeze it."""
+    data_dir: Path | None = None
+    """This PC's data folder (settings, keys, attachments); None only in bare tests."""
 
     def today(self) -> date:
         return self.clock()
+
+    def data_folder(self, name: str) -> Path:
+        """A folder of the data dir (``keys``, ``attachments``…), made if missing."""
+        if self.data_dir is None:
+            raise RuntimeError("this workspace was opened without a data folder")
+        folder = self.data_dir / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
