@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from basc_desktop import cli_tables as tables
+from basc_desktop.cli_options import parse_codes, parse_day, parse_month, split_values
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import AuditKind, AuditState
@@ -126,50 +127,15 @@ def add_commands(
     add_auditor_commands(people, common)
 
 
-def _values(given: Iterable[str]) -> list[str]:
-    return [part.strip() for value in given for part in value.split(",") if part.strip()]
-
-
-def _codes(given: Iterable[str], kind: type[E]) -> tuple[E, ...]:
-    found = []
-    for value in _values(given):
-        try:
-            found.append(kind(value.lower().replace("-", "_")))
-        except ValueError:
-            raise BascError(
-                _("“{value}” is not one of: {choices}."),
-                value=value,
-                choices=", ".join(k.value for k in kind),
-            ) from None
-    return tuple(found)
-
-
-def _month(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        year, month = (int(part) for part in text.split("-"))
-        return date(year, month, 1)
-    except ValueError:
-        raise BascError(_("--month must look like 2026-06; got “{value}”."), value=text) from None
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BascError(_("--date must look like 2026-07-01; got “{value}”."), value=text) from None
-
-
 def audit_query(args: argparse.Namespace) -> AuditQuery:
     """The list query the command line asks for."""
     if args.limit is not None and args.limit < 1:
         raise BascError(_("--limit must be at least 1."))
     return AuditQuery(
-        month=_month(args.month),
-        chapters=tuple(c.lower() for c in _values(args.chapter)),
-        states=_codes(args.state, AuditState),
-        kinds=_codes(args.kind, AuditKind),
+        month=parse_month(args.month),
+        chapters=tuple(c.lower() for c in split_values(args.chapter)),
+        states=parse_codes(args.state, AuditState),
+        kinds=parse_codes(args.kind, AuditKind),
         auditor_id=args.auditor,
         search=args.search,
         limit=args.limit,
@@ -243,14 +209,14 @@ def plan(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None) -> 
     from basc_desktop.services.audit_forms import AuditPlanInput
     from basc_desktop.services.audits import plan_audit
 
-    kinds = _codes([args.kind], AuditKind)
+    kinds = parse_codes([args.kind], AuditKind)
     if len(kinds) != 1:
         raise BascError(
             _("--kind must be one of: {choices}."), choices=", ".join(k.value for k in AuditKind)
         )
     kind = kinds[0]
     try:
-        team = tuple(int(value) for value in _values([args.team]))
+        team = tuple(int(value) for value in split_values([args.team]))
     except ValueError:
         raise BascError(
             _("--team must be auditor IDs separated by commas; got “{value}”."), value=args.team
@@ -261,7 +227,7 @@ def plan(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None) -> 
             company_id=_member_id(ws, args.member, args.country),
             kind=kind,
             standard_version=args.standard,
-            planned_on=_day(args.date),
+            planned_on=parse_day(args.date),
             lead_auditor_id=args.lead,
             team_ids=team,
             summary=args.summary,

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import TextIO, TypeVar
 
 from basc_desktop import cli_tables as tables
+from basc_desktop.cli_options import parse_codes, split_values
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import BusinessType, MemberStatus
@@ -98,24 +99,6 @@ def add_commands(
     show.add_argument("--country", metavar="CC", help="country of the tax ID (default: any)")
 
 
-def _values(given: Iterable[str]) -> list[str]:
-    return [part.strip() for value in given for part in value.split(",") if part.strip()]
-
-
-def _codes(given: Iterable[str], kind: type[E]) -> tuple[E, ...]:
-    found = []
-    for value in _values(given):
-        try:
-            found.append(kind(value.lower()))
-        except ValueError:
-            raise BascError(
-                _("“{value}” is not one of: {choices}."),
-                value=value,
-                choices=", ".join(k.value for k in kind),
-            ) from None
-    return tuple(found)
-
-
 def member_query(args: argparse.Namespace) -> MemberQuery:
     """The list query the command line asks for."""
     if args.expires_within is not None and args.expires_within < 0:
@@ -124,10 +107,10 @@ def member_query(args: argparse.Namespace) -> MemberQuery:
         raise BascError(_("--limit must be at least 1."))
     return MemberQuery(
         search=args.search,
-        countries=tuple(c.upper() for c in _values(args.country)),
-        chapters=tuple(c.lower() for c in _values(args.chapter)),
-        business_types=_codes(args.business_type, BusinessType),
-        statuses=_codes(args.status, MemberStatus),
+        countries=tuple(c.upper() for c in split_values(args.country)),
+        chapters=tuple(c.lower() for c in split_values(args.chapter)),
+        business_types=parse_codes(args.business_type, BusinessType),
+        statuses=parse_codes(args.status, MemberStatus),
         expires_within_days=args.expires_within,
         archived=True if args.archived else None if args.all else False,
         order_by=args.sort,

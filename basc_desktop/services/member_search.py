@@ -11,7 +11,7 @@ from collections.abc import Generator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -121,23 +121,27 @@ def _row_columns(ws: Workspace) -> AnySelect:
     return stmt
 
 
-def _row(found: Row[Any]) -> MemberRow:
+def _row(found: Sequence[Any]) -> MemberRow:
+    # Unpacked in the order of _row_columns: much faster than by name, and an export
+    # reads every member through here.
+    (id_, number, legal, trade, tax_id, country, chapter, kind, city, status, code, expires,
+     next_audit, archived, version) = found  # fmt: skip
     return MemberRow(
-        id=found.id,
-        member_number=found.member_number,
-        legal_name=found.legal_name,
-        trade_name=found.trade_name,
-        tax_id=format_tax_id(found.country, found.tax_id),
-        country=found.country,
-        chapter_code=found.chapter_code,
-        business_type=found.business_type,
-        city=found.city,
-        status=MemberStatus(found.status) if found.status is not None else None,
-        certificate_code=found.certificate_code,
-        expires_on=found.expires_on,
-        next_audit_on=found.next_audit_on,
-        archived_on=found.archived_on,
-        version=found.version,
+        id=id_,
+        member_number=number,
+        legal_name=legal,
+        trade_name=trade,
+        tax_id=format_tax_id(country, tax_id),
+        country=country,
+        chapter_code=chapter,
+        business_type=kind,
+        city=city,
+        status=MemberStatus(status) if status is not None else None,
+        certificate_code=code,
+        expires_on=expires,
+        next_audit_on=next_audit,
+        archived_on=archived,
+        version=version,
     )
 
 
@@ -179,8 +183,10 @@ def iter_members(
     For exports of any size: one query, read in batches, so memory stays bounded.
     """
     stmt = rows_statement(ws, query).execution_options(yield_per=batch)
-    with ws.db.reading() as session:
-        for part in session.execute(stmt).partitions(batch):
+    # Closing the result ends a server-side cursor at once when the caller stops early
+    # (a cancelled export); left open on PostgreSQL it would hold the transaction.
+    with ws.db.reading() as session, session.execute(stmt) as result:
+        for part in result.partitions(batch):
             yield [_row(found) for found in part]
 
 

@@ -74,6 +74,7 @@ def plan_from_the_dialog(qtbot: QtBot, area: AuditsArea) -> int:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     type_text(qtbot, dialog.company_search, "ñandu pacifico")
     qtbot.keyClick(dialog.company_search, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter in the search box searches; it does not press OK
     assert dialog.companies.count() == 1
     assert dialog.companies.currentItem().text().startswith(COMPANY)
     dialog.kind.setCurrentIndex(dialog.kind.findData(AuditKind.CERTIFICATION.value))

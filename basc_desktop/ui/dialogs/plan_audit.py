@@ -36,6 +36,7 @@ from basc_desktop.services.members import find_members
 from basc_desktop.services.standards import list_standards
 from basc_desktop.ui import prompts
 from basc_desktop.ui.context import AppContext
+from basc_desktop.ui.dialogs.search_box import enter_searches
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.text import audit_kind_label, error_text
 
@@ -125,6 +126,7 @@ class PlanAuditDialog(QDialog):
         self.company_search.textChanged.connect(self.search_timer.start)
         self.search_timer.timeout.connect(self.search_companies)
         self.company_search.returnPressed.connect(self.search_companies)
+        enter_searches(self.company_search)
         self.companies.currentItemChanged.connect(self._company_changed)
         self.lead.currentIndexChanged.connect(self._lead_changed)
         self._fill_auditors(None)
