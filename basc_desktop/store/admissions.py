@@ -1,4 +1,10 @@
-"""Admission of applicants: applications, their documents and committee sessions."""
+"""Admission of applicants: applications, their documents and committee sessions.
+
+An application is on the agenda of at most one committee session at a time
+(``Application.committee_session_id``, with its latest ``decision``); every session
+that heard it keeps a :class:`CommitteeDecision` line, so the minutes of a session in
+which it was postponed still show it after it goes to a later one.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +39,7 @@ class Application(Base):
     company_id: Mapped[int] = mapped_column(
         ForeignKey("companies.id", ondelete="CASCADE"), index=True
     )
-    opened_on: Mapped[date] = mapped_column(Date)
+    opened_on: Mapped[date] = mapped_column(Date, index=True)
     committee_session_id: Mapped[int | None] = mapped_column(
         ForeignKey("committee_sessions.id"), index=True
     )
@@ -43,7 +49,7 @@ class Application(Base):
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     decided_on: Mapped[date | None] = mapped_column(Date)
     welcome_letter_on: Mapped[date | None] = mapped_column(Date)
-    audit_deadline: Mapped[date | None] = mapped_column(Date)
+    audit_deadline: Mapped[date | None] = mapped_column(Date, index=True)
     """Last day to ask for the certification audit (admission + the chapter's months)."""
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -74,5 +80,28 @@ class ApplicationDocument(Base):
     received_on: Mapped[date | None] = mapped_column(Date)
     file_name: Mapped[str] = mapped_column(String(260), default="")
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    stored_name: Mapped[str] = mapped_column(String(260), default="")
+    """The name of the kept copy in the data folder's ``attachments``; "" when none."""
+    note: Mapped[str] = mapped_column(Text, default="")
 
     application: Mapped[Application] = relationship(back_populates="documents")
+
+
+class CommitteeDecision(Base):
+    """One application on one committee session's agenda, and what the committee decided."""
+
+    __tablename__ = "committee_decisions"
+    __table_args__ = (UniqueConstraint("committee_session_id", "application_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_session_id: Mapped[int] = mapped_column(
+        ForeignKey("committee_sessions.id", ondelete="CASCADE"), index=True
+    )
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    decision: Mapped[ApplicationDecision | None] = mapped_column(
+        code_enum(ApplicationDecision, "committee_decision")
+    )
+    """None while the application waits on the agenda."""
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -168,24 +168,13 @@ def _write_application(
     business_type: BusinessType,
     plan: CompanyPlan,
 ) -> None:
+    """The application with its checklist (every document of the chapter, the ones not
+    asked of the business type "not applicable") and its line in the committee's minutes.
+    An open application with nothing missing waits on the agenda of the next session
+    (every other one), as a coordinator would have put it."""
     rng, writer = ctx.rng, ctx.writer
     application_id = writer.new_id("applications")
     decided = plan.decided_on
-    writer.add(
-        "applications",
-        {
-            "id": application_id,
-            "company_id": company_id,
-            "opened_on": plan.opened_on,
-            "committee_session_id": ctx.session_ids[chapter.code, decided] if decided else None,
-            "decision": plan.decision,
-            "decision_reason": plan.reason,
-            "decided_on": decided,
-            "welcome_letter_on": plan.welcome_letter_on,
-            "audit_deadline": plan.audit_deadline,
-            "version": 1,
-        },
-    )
     until = decided or ctx.today
     span = max((until - plan.opened_on).days, 0)
     missing_share = {
@@ -193,8 +182,10 @@ def _write_application(
         ApplicationDecision.POSTPONED: 0.25,
         ApplicationDecision.REJECTED: 0.1,
     }.get(plan.decision, 0.0)
+    documents: list[tuple[str, DocumentState, date | None]] = []
     for document in chapter.admission_documents:
         if not document.applies_to(business_type):
+            documents.append((document.id, DocumentState.NOT_APPLICABLE, None))
             continue
         roll = rng.random()
         received: date | None = None
@@ -205,15 +196,51 @@ def _write_application(
         else:
             state = DocumentState.RECEIVED
             received = plan.opened_on + days(rng.randint(0, span))
+        documents.append((document.id, state, received))
+    session_id = ctx.session_ids[chapter.code, decided] if decided else None
+    complete = all(state is not DocumentState.MISSING for _id, state, _on in documents)
+    if plan.decision is None and complete and application_id % 2 == 0:
+        upcoming = ctx.calendar.on_or_after(chapter.code, ctx.today + days(1))
+        if upcoming > ctx.today:
+            session_id = ctx.session_ids[chapter.code, upcoming]
+    writer.add(
+        "applications",
+        {
+            "id": application_id,
+            "company_id": company_id,
+            "opened_on": plan.opened_on,
+            "committee_session_id": session_id,
+            "decision": plan.decision,
+            "decision_reason": plan.reason,
+            "decided_on": decided,
+            "welcome_letter_on": plan.welcome_letter_on,
+            "audit_deadline": plan.audit_deadline,
+            "version": 1,
+        },
+    )
+    if session_id is not None:
+        writer.add(
+            "committee_decisions",
+            {
+                "id": writer.new_id("committee_decisions"),
+                "committee_session_id": session_id,
+                "application_id": application_id,
+                "decision": plan.decision,
+                "reason": plan.reason,
+            },
+        )
+    for document_id, state, received in documents:
         writer.add(
             "application_documents",
             {
                 "id": writer.new_id("application_documents"),
                 "application_id": application_id,
-                "document_id": document.id,
+                "document_id": document_id,
                 "state": state,
                 "received_on": received,
                 "file_name": "",
                 "file_sha256": "",
+                "stored_name": "",
+                "note": "",
             },
         )
