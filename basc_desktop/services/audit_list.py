@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,7 +20,14 @@ from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import Audit, Auditor, Finding, audit_team
 from basc_desktop.store.members import Company
 
-__all__ = ["audits_in_month", "count_audits", "find_audits", "get_audit", "month_bounds"]
+__all__ = [
+    "audits_in_month",
+    "count_audits",
+    "find_audits",
+    "get_audit",
+    "iter_audits",
+    "month_bounds",
+]
 
 _LEAD = aliased(Auditor, name="lead")
 ALL_AUDITS = AuditQuery()
@@ -96,6 +103,24 @@ def find_audits(ws: Workspace, query: AuditQuery = ALL_AUDITS) -> list[AuditRow]
         stmt = stmt.limit(query.limit)
     with ws.db.reading() as session:
         return audit_rows(session, session.execute(stmt).all())
+
+
+def iter_audits(
+    ws: Workspace, query: AuditQuery, batch: int = 1000
+) -> Generator[list[AuditRow], None, None]:
+    """Every audit the query finds (from its offset, up to its limit), ``batch`` at a time.
+
+    For exports of any size: one query, read in batches, so memory stays bounded.
+    """
+    stmt = _filtered(query).order_by(*_order(query)).offset(query.offset)
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    with (
+        ws.db.reading() as session,
+        session.execute(stmt.execution_options(yield_per=batch)) as found,
+    ):
+        for part in found.partitions(batch):
+            yield audit_rows(session, part)
 
 
 def get_audit(ws: Workspace, audit_id: int) -> AuditRow:

@@ -8,6 +8,7 @@ closed.  An action still open or submitted after its due date is overdue.
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from datetime import date, timedelta
 from typing import Any
 
@@ -43,6 +44,7 @@ __all__ = [
     "count_actions",
     "find_actions",
     "get_action",
+    "iter_actions",
     "submit_action",
     "update_action_plan",
     "verify_action",
@@ -142,6 +144,21 @@ def find_actions(ws: Workspace, query: ActionQuery = OPEN_ACTIONS) -> list[Actio
         stmt = stmt.limit(query.limit)
     with ws.db.reading() as session:
         return [_row(ws, found) for found in session.execute(stmt).all()]
+
+
+def iter_actions(
+    ws: Workspace, query: ActionQuery, batch: int = 1000
+) -> Generator[list[ActionRow], None, None]:
+    """Every action the query finds (from its offset, up to its limit), ``batch`` at a time."""
+    stmt = _filtered(ws, query).order_by(*_order(query)).offset(query.offset)
+    if query.limit is not None:
+        stmt = stmt.limit(query.limit)
+    with (
+        ws.db.reading() as session,
+        session.execute(stmt.execution_options(yield_per=batch)) as rows,
+    ):
+        for part in rows.partitions(batch):
+            yield [_row(ws, found) for found in part]
 
 
 def _load_row(ws: Workspace, session: Session, action_id: int) -> ActionRow:

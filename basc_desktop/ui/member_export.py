@@ -1,7 +1,10 @@
-"""Export members to a CSV file, off the GUI thread, with progress and Cancel.
+"""Export members to an Excel workbook or a CSV file, off the GUI thread, with progress
+and Cancel.
 
-The file is written beside its final name and moved into place only when complete, so
-a cancelled or failed export leaves no half-written file.
+The save dialog offers both; Excel (.xlsx, see :mod:`~basc_desktop.ui.excel_export`) is
+the default, a name ending in ``.csv`` gives the plain CSV list.  The file is written
+beside its final name and moved into place only when complete, so a cancelled or failed
+export leaves no half-written file.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from basc_desktop.services.member_forms import MemberQuery, MemberRow
 from basc_desktop.services.members import count_members, iter_members
 from basc_desktop.ui import prompts
 from basc_desktop.ui.context import AppContext
+from basc_desktop.ui.excel_export import ask_per_country, start_excel_export, suggested_path
 from basc_desktop.ui.operations import Operation, Reporter
 from basc_desktop.ui.text import format_count
 
@@ -66,27 +70,33 @@ def export_members(
     *,
     ids: Sequence[int] = (),
 ) -> Operation | None:
-    """Ask where to save, then export ``query`` (only ``ids`` if given); None if cancelled."""
+    """Ask where to save, then export ``query`` (only ``ids`` if given); None if cancelled.
+
+    An Excel workbook unless the coordinator chose a ``.csv`` file.
+    """
     if ids:
         query = replace(query, ids=tuple(ids), archived=None)
     query = replace(query, offset=0, limit=None)
-    suggested = Path.home() / f"members-{context.workspace.today().isoformat()}.csv"
+    title = QCoreApplication.translate(CONTEXT, "Export members")
     chosen = prompts.choose_save_file(
         parent,
-        QCoreApplication.translate(CONTEXT, "Export members"),
-        str(suggested),
-        QCoreApplication.translate(CONTEXT, "CSV files (*.csv)"),
+        title,
+        str(suggested_path(context, "members")),
+        QCoreApplication.translate(CONTEXT, "Excel workbooks (*.xlsx);;CSV files (*.csv)"),
     )
     if chosen is None:
         return None
     path = Path(chosen)
-    if not path.suffix:
-        path = path.with_suffix(".csv")
+    if path.suffix.lower() != ".csv":
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        per_country = not ids and ask_per_country(parent, context, "members", query)
+        return start_excel_export(parent, context, "members", query, path, per_country=per_country)
 
     def done(count: int) -> None:
         prompts.inform(
             parent,
-            QCoreApplication.translate(CONTEXT, "Export members"),
+            title,
             QCoreApplication.translate(CONTEXT, "{count} members were written to {path}.").format(
                 count=format_count(count), path=path
             ),
@@ -95,7 +105,7 @@ def export_members(
     operation = Operation(
         lambda reporter: write_export(context, query, path, reporter),
         parent=parent,
-        title=QCoreApplication.translate(CONTEXT, "Export members"),
+        title=title,
         label=QCoreApplication.translate(CONTEXT, "Writing the members to {file}…").format(
             file=path.name
         ),

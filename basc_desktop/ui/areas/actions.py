@@ -31,8 +31,10 @@ from basc_desktop.ui.areas.action_filters import ActionFilterBar
 from basc_desktop.ui.areas.base import Area
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.dialogs.action_dialog import ActionPlanDialog, ActionStep, ActionStepDialog
+from basc_desktop.ui.excel_export import export_to_excel
 from basc_desktop.ui.models.actions_model import ActionsModel, overdue_word
 from basc_desktop.ui.models.audit_looks import OVERDUE_COLOUR
+from basc_desktop.ui.operations import Operation
 from basc_desktop.ui.tables import read_only_table, select_record
 from basc_desktop.ui.text import action_state_label, format_count, format_date, verdict_label
 
@@ -100,6 +102,10 @@ class ActionsArea(Area):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.row_actions:
             self.toolbar.addAction(action)
+        self.excel_action = QAction(self.tr("Export to E&xcel…"), self)
+        self.excel_action.triggered.connect(self.export_excel)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.excel_action)
 
         top = QHBoxLayout()
         top.addWidget(self.toolbar, 1)
@@ -199,6 +205,10 @@ class ActionsArea(Area):
         self.context.changes.announce(changes.ACTIONS, changes.MEMBERS)
         if saved is not None:
             self.select_action(saved.id)
+
+    def export_excel(self) -> Operation | None:
+        """The corrective actions, as the list filters them, to an Excel workbook."""
+        return export_to_excel(self, self.context, "actions", self.model.query)
 
     # --- the detail -----------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from basc_desktop.ui.areas.audit_checklist import ChecklistDialog
 from basc_desktop.ui.dialogs.auditors_dialog import AuditorsDialog
 from basc_desktop.ui.dialogs.plan_audit import PlanAuditDialog
 from basc_desktop.ui.errors import show_error
+from basc_desktop.ui.excel_export import export_to_excel
 from basc_desktop.ui.operations import Operation, Reporter
 from basc_desktop.ui.text import format_date
 
@@ -68,6 +69,7 @@ class AuditCommands(QObject):
         self.auditors_action = self._action(
             self.tr("A&uditors…"), self.manage_auditors, "Ctrl+Shift+A"
         )
+        self.excel_action = self._action(self.tr("Export to E&xcel…"), self.export_excel)
         self.audit_actions = (
             self.change_action,
             self.start_action,
@@ -251,6 +253,11 @@ class AuditCommands(QObject):
         )
         self.export.on_success(lambda written: self._exported(audit, written))
         return self.export.start()
+
+    def export_excel(self) -> Operation | None:
+        """The audit plan, as the list filters it, to an Excel workbook."""
+        self.export = export_to_excel(self.area, self.area.context, "audits", self.area.model.query)
+        return self.export
 
     def _exported(self, audit: AuditRow, written: Path) -> None:
         self.area.status_changed.emit(

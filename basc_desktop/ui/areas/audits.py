@@ -86,6 +86,8 @@ class AuditsArea(Area):
         self.toolbar.addSeparator()
         for action in self.commands.audit_actions:
             self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.commands.excel_action)
 
         top = QHBoxLayout()
         top.addWidget(self.toolbar, 1)
