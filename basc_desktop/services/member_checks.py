@@ -2,7 +2,7 @@
 
 :func:`check_member` reports every bad field together (for the editor, which shows
 each message beside its field); :func:`clean_member` gives the normalised fields or
-raises the first error, and agrees with it because both use :func:`_examine`.
+raises the first error, and agrees with it because both use :func:`examine_member`.
 
 Bad input: control characters are stripped (notes keep their line breaks and tabs),
 runs of white space in one-line fields become one space, a name of only spaces is
@@ -72,7 +72,9 @@ def _too_long(name: str, text: str) -> ValidationError | None:
     )
 
 
-def _examine(ws: Workspace, data: MemberInput) -> tuple[dict[str, Any], dict[str, ValidationError]]:
+def examine_member(
+    ws: Workspace, data: MemberInput
+) -> tuple[dict[str, Any], dict[str, ValidationError]]:
     """The cleaned fields and the errors of every bad field (no database look-up)."""
     fields: dict[str, Any] = {}
     errors: dict[str, ValidationError] = {}
@@ -183,7 +185,7 @@ def check_member(
     Includes a tax ID already registered in the same country to another member than
     ``member_id`` (field ``tax_id``, with params ``existing_id`` and ``company``).
     """
-    fields, errors = _examine(ws, data)
+    fields, errors = examine_member(ws, data)
     if "tax_id" not in errors and "country" in fields:
         with ws.db.reading() as session:
             problem = duplicate_tax_id(session, fields["country"], fields["tax_id"], member_id)
@@ -201,7 +203,7 @@ def clean_member(ws: Workspace, data: MemberInput) -> dict[str, Any]:
     Agrees with :func:`check_member` field by field (the duplicate tax ID is checked by
     the saving services, inside their transaction).
     """
-    fields, errors = _examine(ws, data)
+    fields, errors = examine_member(ws, data)
     if errors:
         raise next(iter(errors.values()))
     return fields

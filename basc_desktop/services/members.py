@@ -61,7 +61,7 @@ from basc_desktop.store.members import Company
 RECORD_TYPE = "company"
 
 
-def _derived(fields: dict[str, Any]) -> dict[str, str]:
+def derived_columns(fields: dict[str, Any]) -> dict[str, str]:
     """The columns kept for sorting and searching, derived from what was typed."""
     return {
         "sort_name": fold(fields["legal_name"]),
@@ -87,7 +87,7 @@ def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
                 )
                 or 0
             ) + 1
-            company = Company(**fields, **_derived(fields), member_number=number)
+            company = Company(**fields, **derived_columns(fields), member_number=number)
             session.add(company)
             write_contacts(company, contacts)
             write_programs(company, programs)
@@ -128,7 +128,7 @@ def update_member(
         if changes:
             for key, value in fields.items():
                 setattr(company, key, value)
-            for key, value in _derived(fields).items():
+            for key, value in derived_columns(fields).items():
                 setattr(company, key, value)
             if contacts is not None:
                 write_contacts(company, contacts)

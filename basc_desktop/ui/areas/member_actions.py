@@ -1,8 +1,8 @@
 """What a coordinator does to members from the list: the toolbar, the keys and the menu.
 
 New (Ctrl+N), open to edit (Enter, double-click), archive (Del), restore, delete for
-good (only a member with no audits and no certificates), and export to CSV (the
-selected members, or the whole list as filtered).  The same actions sit in the toolbar
+good (only a member with no audits and no certificates), and export to Excel or CSV
+(the selected members, or the whole list as filtered).  The same actions sit in the toolbar
 and in the table's context menu; each one is enabled only when it applies to the
 selected rows.
 """
@@ -26,6 +26,7 @@ from basc_desktop.services.members import (
     restore_members,
 )
 from basc_desktop.ui import changes, prompts
+from basc_desktop.ui.dialogs.import_members import import_members_from_file
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.member_export import export_members
 from basc_desktop.ui.resources import icon
@@ -57,11 +58,9 @@ class MemberActions(QObject):
         self.restore_action = self._make(self.tr("&Restore"), None, self.restore)
         self.delete_action = self._make(self.tr("&Delete permanently…"), None, self.delete)
         self.export_selected_action = self._make(
-            self.tr("Export &selected to CSV…"), None, self.export_selected
+            self.tr("Export &selected…"), None, self.export_selected
         )
-        self.export_list_action = self._make(
-            self.tr("E&xport the list to CSV…"), None, self.export_list
-        )
+        self.export_list_action = self._make(self.tr("E&xport the list…"), None, self.export_list)
         for action in (self.open_action, self.archive_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             table.addAction(action)
@@ -71,6 +70,8 @@ class MemberActions(QObject):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.actions():
             self.toolbar.addAction(action)
+        self.import_action = self._make(self.tr("&Import from Excel…"), None, self.import_file)
+        self.toolbar.addAction(self.import_action)
 
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self.show_menu)
@@ -200,6 +201,9 @@ class MemberActions(QObject):
         if rows:
             query = self.area.model.query
             export_members(self.area, self.area.context, query, ids=[r.id for r in rows])
+
+    def import_file(self) -> None:
+        import_members_from_file(self.area, self.area.context)
 
     def export_list(self) -> None:
         export_members(self.area, self.area.context, self.area.model.query)
