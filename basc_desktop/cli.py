@@ -11,7 +11,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from basc_desktop import __version__, cli_audits, cli_members
+from basc_desktop import (
+    __version__,
+    cli_admissions,
+    cli_audits,
+    cli_certificates,
+    cli_exchange,
+    cli_import,
+    cli_members,
+    cli_verify,
+)
 from basc_desktop.domain.errors import BascError
 
 EXIT_USER_ERROR = 2
@@ -62,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_members.add_commands(commands, _common)
     cli_audits.add_commands(commands, _common)
+    cli_certificates.add_commands(commands, _common)
+    cli_import.add_commands(commands, _common)
+    cli_exchange.add_commands(commands, _common)
+    cli_verify.add_commands(commands, _common)
+    cli_admissions.add_commands(commands, _common)
 
     shot = commands.add_parser("screenshot", help="save PNG pictures of the window on demo data")
     _common(shot)
@@ -104,5 +118,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         "screenshot": cli_commands.screenshot,
         "members": cli_members.run,
         "audits": cli_audits.run,
+        "certificates": cli_certificates.run,
+        "import": cli_import.run,
+        "export": cli_exchange.run,
+        "verify": cli_verify.run,
+        "admissions": cli_admissions.run,
     }[args.command]
     return handler(args)

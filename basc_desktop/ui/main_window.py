@@ -26,6 +26,8 @@ from basc_desktop.ui.areas.base import Area
 from basc_desktop.ui.areas.registry import AREA_KEYS, AREAS
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.database_actions import DatabaseActions
+from basc_desktop.ui.dialogs.import_members import import_members_from_file
+from basc_desktop.ui.dialogs.verify_dialog import VerifyDialog
 from basc_desktop.ui.operations import cancel_operations, wait_for_operations
 from basc_desktop.ui.preferences import PreferencesDialog
 from basc_desktop.ui.resources import icon
@@ -153,6 +155,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.demo_action = self._action(file, self.tr("Open &demo database"), db.open_demo)
         file.addSeparator()
+        self.import_action = self._action(
+            file,
+            self.tr("&Import members from Excel…"),
+            lambda: import_members_from_file(self, self.context),
+        )
+        file.addSeparator()
         self.preferences_action = self._action(
             file, self.tr("&Preferences…"), self.show_preferences, "Ctrl+,"
         )
@@ -174,6 +182,11 @@ class MainWindow(QMainWindow):
             go, self.tr("&Search members"), self.focus_search, QKeySequence.StandardKey.Find
         )
 
+        tools = bar.addMenu(self.tr("&Tools"))
+        self.verify_action = self._action(
+            tools, self.tr("&Verify a certificate…"), self.show_verify, "Ctrl+Shift+V"
+        )
+
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(help_menu, self.tr("&About BASC Desktop"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -193,6 +206,12 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        return dialog
+
+    def show_verify(self) -> VerifyDialog:
+        dialog = VerifyDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
     def show_preferences(self) -> PreferencesDialog:

@@ -160,6 +160,10 @@
         <translation>Vence</translation>
     </message>
     <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exportar a E&amp;xcel…</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -232,14 +236,280 @@
     </message>
 </context>
 <context>
+    <name>AdmissionChecklistModel</name>
+    <message>
+        <source>Attached file</source>
+        <translation>Archivo adjunto</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>The chapter does not ask this document of this business type.</source>
+        <translation>El capítulo no pide este documento a este tipo de negocio.</translation>
+    </message>
+    <message>
+        <source>{received} of {required} documents</source>
+        <translation>{received} de {required} documentos</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionCommands</name>
+    <message>
+        <source>&amp;Committee session…</source>
+        <translation>Sesión del &amp;comité…</translation>
+    </message>
+    <message>
+        <source>&amp;Decide…</source>
+        <translation>&amp;Decidir…</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes…</source>
+        <translation>&amp;Acta…</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>&amp;Nueva solicitud…</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome letter…</source>
+        <translation>Carta de &amp;bienvenida…</translation>
+    </message>
+    <message>
+        <source>Committee decision</source>
+        <translation>Decisión del comité</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Acta</translation>
+    </message>
+    <message>
+        <source>Only an admitted company gets a welcome letter.</source>
+        <translation>Solo una empresa admitida recibe carta de bienvenida.</translation>
+    </message>
+    <message>
+        <source>Open it now?</source>
+        <translation>¿Desea abrirlo ahora?</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>Save the minutes</source>
+        <translation>Guardar el acta</translation>
+    </message>
+    <message>
+        <source>Save the welcome letter</source>
+        <translation>Guardar la carta de bienvenida</translation>
+    </message>
+    <message>
+        <source>The committee decides on the applications on its agenda: put this application on a committee session first.</source>
+        <translation>El comité decide sobre las solicitudes de su orden del día: primero incluya esta solicitud en una sesión del comité.</translation>
+    </message>
+    <message>
+        <source>The minutes of the committee of {date} were saved to {path}.</source>
+        <translation>El acta del comité del {date} se guardó en {path}.</translation>
+    </message>
+    <message>
+        <source>The welcome letter of {company} was saved to {path}.</source>
+        <translation>La carta de bienvenida de {company} se guardó en {path}.</translation>
+    </message>
+    <message>
+        <source>This application has not been on a committee session yet.</source>
+        <translation>Esta solicitud todavía no ha pasado por una sesión del comité.</translation>
+    </message>
+    <message>
+        <source>Welcome letter</source>
+        <translation>Carta de bienvenida</translation>
+    </message>
+    <message>
+        <source>Writing the minutes of the committee of {date}…</source>
+        <translation>Escribiendo el acta del comité del {date}…</translation>
+    </message>
+    <message>
+        <source>Writing the welcome letter of {company}…</source>
+        <translation>Escribiendo la carta de bienvenida de {company}…</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionDetailPanel</name>
+    <message>
+        <source>&amp;Missing</source>
+        <translation>&amp;Falta</translation>
+    </message>
+    <message>
+        <source>&amp;Not applicable</source>
+        <translation>&amp;No aplica</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <source>&amp;Received</source>
+        <translation>&amp;Recibido</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach file…</source>
+        <translation>&amp;Adjuntar archivo…</translation>
+    </message>
+    <message>
+        <source>Admission documents</source>
+        <translation>Documentos de admisión</translation>
+    </message>
+    <message>
+        <source>Attach a file to “{document}”</source>
+        <translation>Adjuntar un archivo a «{document}»</translation>
+    </message>
+    <message>
+        <source>Certification audit to be asked for by {date}</source>
+        <translation>Debe solicitar la auditoría de certificación a más tardar el {date}</translation>
+    </message>
+    <message>
+        <source>Committee of {date}: {decision}</source>
+        <translation>Comité del {date}: {decision}</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx);;All files (*)</source>
+        <translation>Documentos (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Select an application to see its documents.</source>
+        <translation>Seleccione una solicitud para ver sus documentos.</translation>
+    </message>
+    <message>
+        <source>Welcome letter of {date}</source>
+        <translation>Carta de bienvenida del {date}</translation>
+    </message>
+    <message>
+        <source>no decision yet</source>
+        <translation>sin decisión todavía</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>el</translation>
+    </message>
+    <message>
+        <source>opened {date}</source>
+        <translation>abierta el {date}</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionFilterBar</name>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Audit &amp;deadline within</source>
+        <translation>&amp;Plazo de auditoría dentro de</translation>
+    </message>
+    <message>
+        <source>Open (no final decision)</source>
+        <translation>Abiertas (sin decisión final)</translation>
+    </message>
+    <message>
+        <source>Search company, tax ID or city (Ctrl+F)</source>
+        <translation>Buscar empresa, identificación tributaria o ciudad (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionsArea</name>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>&amp;Applications</source>
+        <translation>&amp;Solicitudes</translation>
+    </message>
+    <message>
+        <source>D&amp;eadlines</source>
+        <translation>P&amp;lazos</translation>
+    </message>
+    <message>
+        <source>Deadline past or within</source>
+        <translation>Plazo vencido o dentro de</translation>
+    </message>
+    <message>
+        <source>{count} companies, {overdue} overdue</source>
+        <translation>{count} empresas, {overdue} vencidas</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} applications</source>
+        <translation>{shown} de {total} solicitudes</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsModel</name>
+    <message>
+        <source>Audit deadline</source>
+        <translation>Plazo de auditoría</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>Tipo de negocio</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>Comité</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+    <message>
+        <source>{received} of {required}</source>
+        <translation>{received} de {required}</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Admissions</source>
         <translation>Admisiones</translation>
-    </message>
-    <message>
-        <source>Admissions: open an application, tick off the chapter&apos;s checklist of documents, and record the committee&apos;s decision and the welcome letter.</source>
-        <translation>Admisiones: abra una solicitud, marque los documentos de la lista de verificación del capítulo y registre la decisión del comité y la carta de bienvenida.</translation>
     </message>
     <message>
         <source>Audits</source>
@@ -248,10 +518,6 @@
     <message>
         <source>Certificates</source>
         <translation>Certificados</translation>
-    </message>
-    <message>
-        <source>Certificates: issue and print certificates, see which expire soon, and suspend, reinstate or withdraw them with the reason kept in their history.</source>
-        <translation>Certificados: emita e imprima certificados, vea cuáles vencen pronto, y suspéndalos, restablézcalos o retírelos con el motivo registrado en su historial.</translation>
     </message>
     <message>
         <source>Chapters</source>
@@ -330,6 +596,10 @@
     <message>
         <source>Export audit report</source>
         <translation>Exportar informe de auditoría</translation>
+    </message>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exportar a E&amp;xcel…</translation>
     </message>
     <message>
         <source>Open &amp;checklist</source>
@@ -532,6 +802,283 @@
     <message>
         <source>{judged} of {total} judged</source>
         <translation>{judged} de {total} calificados</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateCommands</name>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>&amp;Emitir…</translation>
+    </message>
+    <message>
+        <source>&amp;Print/PDF…</source>
+        <translation>&amp;Imprimir/PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate…</source>
+        <translation>&amp;Restablecer…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Suspender…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Verificar…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>Re&amp;tirar…</translation>
+    </message>
+    <message>
+        <source>Certificate {code} issued to {company}</source>
+        <translation>Certificado {code} emitido a {company}</translation>
+    </message>
+    <message>
+        <source>Certificates — preview</source>
+        <translation>Certificados — vista previa</translation>
+    </message>
+    <message>
+        <source>Making the PDF of {count} certificates…</source>
+        <translation>Generando el PDF de {count} certificados…</translation>
+    </message>
+    <message>
+        <source>No certificate was issued this month.</source>
+        <translation>No se emitió ningún certificado este mes.</translation>
+    </message>
+    <message>
+        <source>Print all issued this &amp;month…</source>
+        <translation>Imprimir todos los emitidos este &amp;mes…</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>Imprimir certificados</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDetailPanel</name>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Issue number</source>
+        <translation>Número de emisión</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <source>Renews</source>
+        <translation>Renueva</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Select a certificate to see its details and history.</source>
+        <translation>Seleccione un certificado para ver sus datos y su historial.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norma</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>Reemplazado por</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateFilterBar</name>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>&amp;Expiring within</source>
+        <translation>&amp;Vencen en menos de</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Todos los países</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Search code, company or tax ID (Ctrl+F)</source>
+        <translation>Buscar código, empresa o identificación tributaria (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Recorded on {when}</source>
+        <translation>Registrado el {when}</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateMoveDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>An overdue major nonconformity, unpaid fees, a security incident…</source>
+        <translation>Una no conformidad mayor vencida, cuotas impagas, un incidente de seguridad…</translation>
+    </message>
+    <message>
+        <source>Issued {issued}, expires {expires}</source>
+        <translation>Emitido el {issued}, vence el {expires}</translation>
+    </message>
+    <message>
+        <source>Reinstate certificate</source>
+        <translation>Restablecer certificado</translation>
+    </message>
+    <message>
+        <source>Suspend certificate</source>
+        <translation>Suspender certificado</translation>
+    </message>
+    <message>
+        <source>What was put right, and how it was checked…</source>
+        <translation>Qué se corrigió y cómo se comprobó…</translation>
+    </message>
+    <message>
+        <source>Why the certificate is withdrawn…</source>
+        <translation>Por qué se retira el certificado…</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate</source>
+        <translation>Retirar certificado</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate {code} of {company} on {date}? This is final: it cannot be reinstated afterwards.</source>
+        <translation>¿Retirar el certificado {code} de {company} el {date}? Es definitivo: no podrá restablecerse después.</translation>
+    </message>
+    <message>
+        <source>Withdrawal is final: the certificate cannot be reinstated afterwards.</source>
+        <translation>El retiro es definitivo: el certificado no podrá restablecerse después.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesArea</name>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exportar a E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} certificates</source>
+        <translation>{shown} de {total} certificados</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} días</translation>
+    </message>
+    <message>
+        <source>{scope} · standard {version}</source>
+        <translation>{scope} · norma {version}</translation>
     </message>
 </context>
 <context>
@@ -742,6 +1289,45 @@
     </message>
 </context>
 <context>
+    <name>CommitteeSessionDialog</name>
+    <message>
+        <source>&amp;Applications:</source>
+        <translation>&amp;Solicitudes:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Members present:</source>
+        <translation>&amp;Miembros presentes:</translation>
+    </message>
+    <message>
+        <source>C&amp;hapter:</source>
+        <translation>C&amp;apítulo:</translation>
+    </message>
+    <message>
+        <source>Committee session</source>
+        <translation>Sesión del comité</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otas:</translation>
+    </message>
+    <message>
+        <source>No application of this chapter is ready for the committee.</source>
+        <translation>Ninguna solicitud de este capítulo está lista para el comité.</translation>
+    </message>
+    <message>
+        <source>One name per line</source>
+        <translation>Un nombre por línea</translation>
+    </message>
+    <message>
+        <source>Tick the applications the committee will hear.</source>
+        <translation>Marque las solicitudes que examinará el comité.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsModel</name>
     <message>
         <source>E-mail</source>
@@ -856,6 +1442,92 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
+    <name>DeadlinesModel</name>
+    <message>
+        <source>Admitted</source>
+        <translation>Admitida</translation>
+    </message>
+    <message>
+        <source>Audit deadline</source>
+        <translation>Plazo de auditoría</translation>
+    </message>
+    <message>
+        <source>Certification audit</source>
+        <translation>Auditoría de certificación</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Vence hoy</translation>
+    </message>
+    <message>
+        <source>Not planned</source>
+        <translation>Sin programar</translation>
+    </message>
+    <message>
+        <source>Overdue by {days} days</source>
+        <translation>Vencido hace {days} días</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>Quedan {days} días</translation>
+    </message>
+</context>
+<context>
+    <name>DecideApplicationDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>Committee decision</source>
+        <translation>Decisión del comité</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Decisión:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Required: what the company is to bring</source>
+        <translation>Obligatorio: qué debe presentar la empresa</translation>
+    </message>
+    <message>
+        <source>Required: why the committee turned it down</source>
+        <translation>Obligatorio: por qué el comité la rechazó</translation>
+    </message>
+    <message>
+        <source>committee of {date}</source>
+        <translation>comité del {date}</translation>
+    </message>
+    <message>
+        <source>{documents} documents</source>
+        <translation>{documents} documentos</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Building the demo database with {count} fictional companies…</source>
@@ -871,6 +1543,258 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>BASC Desktop</source>
         <translation>BASC Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExport</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export corrective actions</source>
+        <translation>Exportar las acciones correctivas</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Exportar miembros</translation>
+    </message>
+    <message>
+        <source>Export the audit plan</source>
+        <translation>Exportar el plan de auditorías</translation>
+    </message>
+    <message>
+        <source>Export the certificates register</source>
+        <translation>Exportar el registro de certificados</translation>
+    </message>
+    <message>
+        <source>Put each country on a sheet of its own, after a summary sheet of counts by country and status?</source>
+        <translation>¿Desea poner cada país en una hoja propia, después de una hoja de resumen con los totales por país y estado?</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Escribiendo {file}…</translation>
+    </message>
+    <message>
+        <source>{count} audits were written to {path}.</source>
+        <translation>Se escribieron {count} auditorías en {path}.</translation>
+    </message>
+    <message>
+        <source>{count} certificates were written to {path}.</source>
+        <translation>Se escribieron {count} certificados en {path}.</translation>
+    </message>
+    <message>
+        <source>{count} corrective actions were written to {path}.</source>
+        <translation>Se escribieron {count} acciones correctivas en {path}.</translation>
+    </message>
+    <message>
+        <source>{count} members were written to {path}.</source>
+        <translation>Se escribieron {count} miembros en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMembersDialog</name>
+    <message>
+        <source>&amp;Back to the columns</source>
+        <translation>&amp;Volver a las columnas</translation>
+    </message>
+    <message>
+        <source>&amp;Check the file</source>
+        <translation>&amp;Verificar el archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as .xlsx…</source>
+        <translation>&amp;Guardar el informe como .xlsx…</translation>
+    </message>
+    <message>
+        <source>&amp;Skip them</source>
+        <translation>&amp;Omitirlos</translation>
+    </message>
+    <message>
+        <source>&amp;Update them with the file&apos;s data</source>
+        <translation>&amp;Actualizarlos con los datos del archivo</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(no se importa)</translation>
+    </message>
+    <message>
+        <source>Chapter of rows without one:</source>
+        <translation>Capítulo de las filas que no lo indican:</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Verificando {file}…</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Correct the file and check it again: nothing can be imported while a row has an error.</source>
+        <translation>Corrija el archivo y verifíquelo de nuevo: no se puede importar nada mientras una fila tenga un error.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>Encabezado en el archivo</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importar miembros</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Importando {file}…</translation>
+    </message>
+    <message>
+        <source>Members already registered:</source>
+        <translation>Miembros ya registrados:</translation>
+    </message>
+    <message>
+        <source>None: every row names its chapter</source>
+        <translation>Ninguno: cada fila indica su capítulo</translation>
+    </message>
+    <message>
+        <source>Only the first {shown} problems are listed.</source>
+        <translation>Solo se muestran los primeros {shown} problemas.</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Se lee como</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Guardar el informe de importación</translation>
+    </message>
+    <message>
+        <source>The first rows, as they will be read:</source>
+        <translation>Las primeras filas, tal como se leerán:</translation>
+    </message>
+    <message>
+        <source>The report cannot be saved to {path}: {reason}</source>
+        <translation>No se puede guardar el informe en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>No hay nada que importar.</translation>
+    </message>
+    <message>
+        <source>Which field each column of the file is read into:</source>
+        <translation>En qué campo se lee cada columna del archivo:</translation>
+    </message>
+    <message>
+        <source>{added} members added, {updated} updated and {skipped} skipped from {file}.</source>
+        <translation>{added} miembros agregados, {updated} actualizados y {skipped} omitidos de {file}.</translation>
+    </message>
+    <message>
+        <source>{file}: sheet “{sheet}”, header on row {row}.</source>
+        <translation>{file}: hoja “{sheet}”, encabezados en la fila {row}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Encabezado</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCertificateDialog</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Emitir</translation>
+    </message>
+    <message>
+        <source>Closed audits without a certificate:</source>
+        <translation>Auditorías cerradas sin certificado:</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Issue &amp;date:</source>
+        <translation>&amp;Fecha de emisión:</translation>
+    </message>
+    <message>
+        <source>Issue certificate</source>
+        <translation>Emitir certificado</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <source>No audit matches the search.</source>
+        <translation>Ninguna auditoría coincide con la búsqueda.</translation>
+    </message>
+    <message>
+        <source>No closed certification or recertification audit is waiting for its certificate.</source>
+        <translation>Ninguna auditoría de certificación o recertificación cerrada espera su certificado.</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Firmantes</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norma</translation>
+    </message>
+    <message>
+        <source>Supersedes</source>
+        <translation>Reemplaza a</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+    <message>
+        <source>This certificate cannot be issued:</source>
+        <translation>Este certificado no puede emitirse:</translation>
+    </message>
+    <message>
+        <source>Type part of the company&apos;s name or tax ID</source>
+        <translation>Escriba parte del nombre o de la identificación tributaria de la empresa</translation>
     </message>
 </context>
 <context>
@@ -892,6 +1816,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
+        <source>&amp;Import members from Excel…</source>
+        <translation>&amp;Importar miembros desde Excel…</translation>
+    </message>
+    <message>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
     </message>
@@ -906,6 +1834,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>&amp;Search members</source>
         <translation>&amp;Buscar miembros</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a certificate…</source>
+        <translation>&amp;Verificar un certificado…</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -943,6 +1879,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>&amp;Eliminar definitivamente…</translation>
     </message>
     <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;Importar desde Excel…</translation>
+    </message>
+    <message>
         <source>&amp;New member…</source>
         <translation>&amp;Nuevo miembro…</translation>
     </message>
@@ -975,12 +1915,12 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>¿Eliminar {company} definitivamente? No se puede deshacer. (Un miembro que se retira normalmente se archiva.)</translation>
     </message>
     <message>
-        <source>E&amp;xport the list to CSV…</source>
-        <translation>E&amp;xportar la lista a CSV…</translation>
+        <source>E&amp;xport the list…</source>
+        <translation>E&amp;xportar la lista…</translation>
     </message>
     <message>
-        <source>Export &amp;selected to CSV…</source>
-        <translation>Exportar &amp;seleccionados a CSV…</translation>
+        <source>Export &amp;selected…</source>
+        <translation>Exportar &amp;seleccionados…</translation>
     </message>
     <message>
         <source>{company} has audits or certificates, so it cannot be deleted. Archive it instead.</source>
@@ -1288,8 +2228,8 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
 <context>
     <name>MemberExport</name>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Libros de Excel (*.xlsx);;Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export members</source>
@@ -1410,6 +2350,41 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
+    <name>NewApplicationDialog</name>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Empresa:</translation>
+    </message>
+    <message>
+        <source>&amp;Opened on:</source>
+        <translation>&amp;Abierta el:</translation>
+    </message>
+    <message>
+        <source>Choose the company that applies first.</source>
+        <translation>Primero elija la empresa que solicita.</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>Nueva solicitud</translation>
+    </message>
+    <message>
+        <source>The checklist of documents follows the company&apos;s chapter and business type.</source>
+        <translation>La lista de documentos depende del capítulo y del tipo de negocio de la empresa.</translation>
+    </message>
+    <message>
+        <source>Type part of the name, tax ID or city</source>
+        <translation>Escriba parte del nombre, la identificación tributaria o la ciudad</translation>
+    </message>
+    <message>
+        <source>already admitted</source>
+        <translation>ya admitida</translation>
+    </message>
+    <message>
+        <source>has an open application</source>
+        <translation>tiene una solicitud abierta</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDate</name>
     <message>
         <source>Set</source>
@@ -1448,14 +2423,58 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
-    <name>PlaceholderArea</name>
+    <name>PdfPreviewDialog</name>
     <message>
-        <source>Coming soon</source>
-        <translation>Próximamente</translation>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
     </message>
     <message>
-        <source>Coming soon.</source>
-        <translation>Próximamente.</translation>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Guardar como…</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Ajustar al &amp;ancho</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Página {page} de {count}</translation>
+    </message>
+    <message>
+        <source>Preview — {file}</source>
+        <translation>Vista previa — {file}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Printing {count} pages…</source>
+        <translation>Imprimiendo {count} páginas…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}: {reason}</source>
+        <translation>No se pudo guardar el PDF en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+    <message>
+        <source>{file} could not be opened as a PDF.</source>
+        <translation>{file} no pudo abrirse como PDF.</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +2720,84 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
+    <name>VerificationCard</name>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>Reemplazado por</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identificación tributaria</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Comprobar</translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF…</source>
+        <translation>&amp;Abrir PDF…</translation>
+    </message>
+    <message>
+        <source>BASC1.… (paste the QR code&apos;s text)</source>
+        <translation>BASC1.… (pegue el texto del código QR)</translation>
+    </message>
+    <message>
+        <source>Open a certificate PDF, or paste the text of its QR code, to check that it is genuine and what this register says about it today.</source>
+        <translation>Abra el PDF de un certificado, o pegue el texto de su código QR, para comprobar que es auténtico y qué dice hoy este registro sobre él.</translation>
+    </message>
+    <message>
+        <source>Open certificate PDF</source>
+        <translation>Abrir el PDF del certificado</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Pasted code</source>
+        <translation>Código pegado</translation>
+    </message>
+    <message>
+        <source>Reading the QR code of {file}…</source>
+        <translation>Leyendo el código QR de {file}…</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Leyendo {file}…</translation>
+    </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Verificar un certificado</translation>
+    </message>
+    <message>
+        <source>{file}: {count} certificates</source>
+        <translation>{file}: {count} certificados</translation>
+    </message>
+</context>
+<context>
     <name>basc</name>
     <message>
         <source>&apos;{code}&apos; is already the code of {other}; codes must be unique</source>
@@ -1723,8 +2820,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>--date debe tener la forma 2026-07-01; se recibió “{value}”.</translation>
     </message>
     <message>
+        <source>--due-within must be 0 days or more.</source>
+        <translation>--due-within debe ser de 0 días o más.</translation>
+    </message>
+    <message>
         <source>--expires-within must be 0 or more days.</source>
         <translation>--expires-within debe ser de 0 días o más.</translation>
+    </message>
+    <message>
+        <source>--expiring must be 0 days or more.</source>
+        <translation>--expiring debe ser de 0 días o más.</translation>
     </message>
     <message>
         <source>--kind must be one of: {choices}.</source>
@@ -1743,12 +2848,32 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>--team deben ser números de auditor separados por comas; se recibió “{value}”.</translation>
     </message>
     <message>
+        <source>1 major nonconformity is still open: {codes}.</source>
+        <translation>1 no conformidad mayor sigue abierta: {codes}.</translation>
+    </message>
+    <message>
+        <source>1 minor nonconformity has no action plan: {codes}.</source>
+        <translation>1 no conformidad menor no tiene plan de acción: {codes}.</translation>
+    </message>
+    <message>
         <source>A certificate is issued only once: a renewal issues a new certificate with the next issue number.</source>
         <translation>Un certificado se emite una sola vez: una renovación emite un certificado nuevo con el siguiente número de emisión.</translation>
     </message>
     <message>
+        <source>A certificate rests on a certification or recertification audit; audit {id} is “{kind}”.</source>
+        <translation>Un certificado se basa en una auditoría de certificación o de recertificación; la auditoría {id} es “{kind}”.</translation>
+    </message>
+    <message>
         <source>A corrective action is verified while the follow-up audit is in progress; audit {id} is “{state}”.</source>
         <translation>Una acción correctiva se verifica mientras la auditoría de seguimiento está en curso; la auditoría {id} está en “{state}”.</translation>
+    </message>
+    <message>
+        <source>A decision cannot come before the application was opened ({date}).</source>
+        <translation>Una decisión no puede ser anterior a la apertura de la solicitud ({date}).</translation>
+    </message>
+    <message>
+        <source>A month is written YYYY-MM, e.g. 2026-06: not {text}</source>
+        <translation>Un mes se escribe AAAA-MM, p. ej. 2026-06; no {text}</translation>
     </message>
     <message>
         <source>A planned audit can only be started; it cannot go to “{target}” before it is carried out.</source>
@@ -1795,6 +2920,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Dirección</translation>
     </message>
     <message>
+        <source>Admitted</source>
+        <translation>Admitida</translation>
+    </message>
+    <message>
         <source>Air carrier</source>
         <translation>Transportista aéreo</translation>
     </message>
@@ -1811,8 +2940,32 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Una acción correctiva abierta debe presentarla primero la empresa; todavía no puede pasar a “{target}”.</translation>
     </message>
     <message>
+        <source>Another coordinator registered some of these members meanwhile: nothing was written. Check the file again.</source>
+        <translation>Otro coordinador registró algunos de estos miembros mientras tanto: no se guardó nada. Verifique el archivo de nuevo.</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>Solicitante</translation>
+    </message>
+    <message>
+        <source>Application date</source>
+        <translation>Fecha de solicitud</translation>
+    </message>
+    <message>
+        <source>Application {id} does not exist.</source>
+        <translation>La solicitud {id} no existe.</translation>
+    </message>
+    <message>
+        <source>Application {id} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Otra persona modificó la solicitud {id} después de que usted la abrió. Vuelva a cargarla para verla.</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Audit {id} already has its certificate, {code}.</source>
+        <translation>La auditoría {id} ya tiene su certificado, {code}.</translation>
     </message>
     <message>
         <source>Audit {id} does not exist.</source>
@@ -1821,6 +2974,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Audit {id} is of another company; it cannot verify this corrective action.</source>
         <translation>La auditoría {id} es de otra empresa; no puede verificar esta acción correctiva.</translation>
+    </message>
+    <message>
+        <source>Audit {id} is “{state}”: a certificate is issued once the audit is closed.</source>
+        <translation>La auditoría {id} está “{state}”: el certificado se emite cuando la auditoría está cerrada.</translation>
     </message>
     <message>
         <source>Audit {id} was changed by someone else since you opened it. Reload to see it.</source>
@@ -1851,6 +3008,22 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Código de certificado</translation>
     </message>
     <message>
+        <source>Certificate {code} belongs to chapter {chapter}, whose file is missing.</source>
+        <translation>El certificado {code} pertenece al capítulo {chapter}, cuyo archivo no se encuentra.</translation>
+    </message>
+    <message>
+        <source>Certificate {code} is unknown to this register.</source>
+        <translation>El certificado {code} no se conoce en este registro.</translation>
+    </message>
+    <message>
+        <source>Certificate {code} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Otra persona modificó el certificado {code} desde que usted lo abrió. Vuelva a cargarlo para verlo.</translation>
+    </message>
+    <message>
+        <source>Certificate {id} does not exist.</source>
+        <translation>El certificado {id} no existe.</translation>
+    </message>
+    <message>
         <source>Certification</source>
         <translation>Certificación</translation>
     </message>
@@ -1863,8 +3036,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Capítulo</translation>
     </message>
     <message>
+        <source>Chapter {chapter} has no committee session on {date}.</source>
+        <translation>El capítulo {chapter} no tiene sesión del comité el {date}.</translation>
+    </message>
+    <message>
         <source>Choose C-TPAT, AEO/OEA or ISO 28000.</source>
         <translation>Elija C-TPAT, AEO/OEA o ISO 28000.</translation>
+    </message>
+    <message>
+        <source>Choose at least one certificate to print.</source>
+        <translation>Elija al menos un certificado para imprimir.</translation>
     </message>
     <message>
         <source>City</source>
@@ -1873,6 +3054,22 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Closed</source>
         <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Collecting documents</source>
+        <translation>Reuniendo documentos</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Committee session</source>
+        <translation>Sesión del comité</translation>
+    </message>
+    <message>
+        <source>Committee session {id} does not exist.</source>
+        <translation>La sesión del comité {id} no existe.</translation>
     </message>
     <message>
         <source>Conforming</source>
@@ -1899,6 +3096,18 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Agente de aduanas</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
@@ -1907,12 +3116,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Diagnóstico</translation>
     </message>
     <message>
+        <source>Document “{document}” is not on the checklist of application {id}.</source>
+        <translation>El documento «{document}» no está en la lista de la solicitud {id}.</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>Fecha límite</translation>
     </message>
     <message>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -1939,12 +3156,80 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Seguimiento</translation>
     </message>
     <message>
+        <source>Forged</source>
+        <translation>Falsificado</translation>
+    </message>
+    <message>
+        <source>Forged: the signature does not match; the certificate was altered or not made by its chapter.</source>
+        <translation>Falsificado: la firma no coincide; el certificado fue alterado o no lo emitió su capítulo.</translation>
+    </message>
+    <message>
         <source>Free-trade-zone user</source>
         <translation>Usuario de zona franca</translation>
     </message>
     <message>
+        <source>Genuine and valid</source>
+        <translation>Auténtico y vigente</translation>
+    </message>
+    <message>
+        <source>Genuine and valid: certificate {code} of {company}, issued on {issued}, expires on {expires}.</source>
+        <translation>Auténtico y vigente: certificado {code} de {company}, emitido el {issued}, vence el {expires}.</translation>
+    </message>
+    <message>
+        <source>Genuine but expired</source>
+        <translation>Auténtico pero vencido</translation>
+    </message>
+    <message>
+        <source>Genuine but suspended</source>
+        <translation>Auténtico pero suspendido</translation>
+    </message>
+    <message>
+        <source>Genuine but withdrawn</source>
+        <translation>Auténtico pero retirado</translation>
+    </message>
+    <message>
+        <source>Genuine, but expired on {expires}.</source>
+        <translation>Auténtico, pero venció el {expires}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but superseded on {on} by a newer certificate.</source>
+        <translation>Auténtico, pero reemplazado el {on} por un certificado más reciente.</translation>
+    </message>
+    <message>
+        <source>Genuine, but superseded on {on} by certificate {newer}.</source>
+        <translation>Auténtico, pero reemplazado el {on} por el certificado {newer}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but suspended since {on}.</source>
+        <translation>Auténtico, pero suspendido desde el {on}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but suspended since {on}: {reason}</source>
+        <translation>Auténtico, pero suspendido desde el {on}: {reason}</translation>
+    </message>
+    <message>
+        <source>Genuine, but withdrawn on {on}.</source>
+        <translation>Auténtico, pero retirado el {on}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but withdrawn on {on}: {reason}</source>
+        <translation>Auténtico, pero retirado el {on}: {reason}</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Encabezado</translation>
+    </message>
+    <message>
         <source>Identifier</source>
         <translation>Identificador</translation>
+    </message>
+    <message>
+        <source>Import of {file}</source>
+        <translation>Importación de {file}</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Informe de importación</translation>
     </message>
     <message>
         <source>In process</source>
@@ -1953,6 +3238,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>In progress</source>
         <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1975,6 +3264,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No conformidad mayor</translation>
     </message>
     <message>
+        <source>Member since</source>
+        <translation>Miembro desde</translation>
+    </message>
+    <message>
         <source>Member {id} does not exist.</source>
         <translation>El miembro {id} no existe.</translation>
     </message>
@@ -1983,12 +3276,52 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No conformidad menor</translation>
     </message>
     <message>
+        <source>Missing</source>
+        <translation>Faltante</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
+        <source>Name the certificates to print (their codes) or a month.</source>
+        <translation>Indique los certificados que desea imprimir (sus códigos) o un mes.</translation>
+    </message>
+    <message>
+        <source>No QR code could be read in {file}: is it a BASC certificate?</source>
+        <translation>No se pudo leer ningún código QR en {file}: ¿es un certificado BASC?</translation>
+    </message>
+    <message>
         <source>No auditors for {country}.</source>
         <translation>No hay auditores para {country}.</translation>
+    </message>
+    <message>
+        <source>No certificate has the code {code}.</source>
+        <translation>Ningún certificado tiene el código {code}.</translation>
+    </message>
+    <message>
+        <source>No certificate payload could be read.</source>
+        <translation>No se pudo leer el contenido de ningún certificado.</translation>
+    </message>
+    <message>
+        <source>No certificate was issued in {month}.</source>
+        <translation>No se emitió ningún certificado en {month}.</translation>
+    </message>
+    <message>
+        <source>No column is read as {label}: choose it, or a default chapter for every row.</source>
+        <translation>Ninguna columna se lee como {label}: elíjala, o elija un capítulo predeterminado para todas las filas.</translation>
+    </message>
+    <message>
+        <source>No column is read as {label}: choose the column that holds it.</source>
+        <translation>Ninguna columna se lee como {label}: elija la columna que lo contiene.</translation>
+    </message>
+    <message>
+        <source>No file is attached to document “{document}” of application {id}.</source>
+        <translation>No hay archivo adjunto al documento «{document}» de la solicitud {id}.</translation>
+    </message>
+    <message>
+        <source>No header row was found in {file}: the first rows should name the columns, such as Razón social, NIT, País, Capítulo, Tipo de empresa.</source>
+        <translation>No se encontró una fila de encabezados en {file}: las primeras filas deben nombrar las columnas, como Razón social, NIT, País, Capítulo, Tipo de empresa.</translation>
     </message>
     <message>
         <source>No member has the tax ID {tax_id}.</source>
@@ -2007,12 +3340,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No aplica</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
         <source>Observation</source>
         <translation>Observación</translation>
+    </message>
+    <message>
+        <source>On a committee agenda</source>
+        <translation>En la agenda del comité</translation>
     </message>
     <message>
         <source>Only a follow-up audit can verify a corrective action; audit {id} is “{kind}”.</source>
@@ -2027,12 +3368,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Solo un certificado suspendido se puede restablecer: este está vigente.</translation>
     </message>
     <message>
+        <source>Only an admitted company gets a welcome letter.</source>
+        <translation>Solo una empresa admitida recibe carta de bienvenida.</translation>
+    </message>
+    <message>
+        <source>Only an application waiting on a committee agenda can be taken off it.</source>
+        <translation>Solo se puede retirar de la agenda una solicitud que espera en ella.</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Abierta</translation>
     </message>
     <message>
         <source>Owner</source>
         <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Page {page} of {path} cannot be read.</source>
+        <translation>No se puede leer la página {page} de {path}.</translation>
     </message>
     <message>
         <source>Part of this {label} is not valid.</source>
@@ -2059,8 +3412,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Terminal portuaria</translation>
     </message>
     <message>
+        <source>Postponed</source>
+        <translation>Aplazada</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled: no file was written.</source>
+        <translation>Se canceló la impresión: no se escribió ningún archivo.</translation>
+    </message>
+    <message>
         <source>Private security company</source>
         <translation>Empresa de seguridad privada</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
     </message>
     <message>
         <source>Program</source>
@@ -2071,8 +3436,36 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Programa {number}: {problem}</translation>
     </message>
     <message>
+        <source>Put the application on a committee session before recording its decision.</source>
+        <translation>Incluya la solicitud en una sesión del comité antes de registrar su decisión.</translation>
+    </message>
+    <message>
+        <source>Ready for committee</source>
+        <translation>Lista para el comité</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Recibido el</translation>
+    </message>
+    <message>
         <source>Recertification</source>
         <translation>Recertificación</translation>
+    </message>
+    <message>
+        <source>Reinstated</source>
+        <translation>Restablecido</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
     </message>
     <message>
         <source>Reported</source>
@@ -2087,12 +3480,28 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Cargo</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Fila</translation>
+    </message>
+    <message>
         <source>Sea carrier</source>
         <translation>Transportista marítimo</translation>
     </message>
     <message>
+        <source>Session date</source>
+        <translation>Fecha de la sesión</translation>
+    </message>
+    <message>
+        <source>Someone else changed this member&apos;s certificates at the same time. Look at them again, then issue.</source>
+        <translation>Otra persona modificó los certificados de este miembro al mismo tiempo. Revíselos de nuevo y luego emita.</translation>
+    </message>
+    <message>
         <source>Standard</source>
         <translation>Norma</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Storage terminal or warehouse</source>
@@ -2101,6 +3510,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Submitted</source>
         <translation>Presentada</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Reemplazado</translation>
     </message>
     <message>
         <source>Suspended</source>
@@ -2123,6 +3536,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El DV del número de {label} debe tener 2 dígitos.</translation>
     </message>
     <message>
+        <source>The application is decided ({state}): its documents can no longer change.</source>
+        <translation>La solicitud ya está decidida ({state}): sus documentos ya no pueden cambiar.</translation>
+    </message>
+    <message>
         <source>The audit cannot be reported: {count} of {total} requirements are not judged yet.</source>
         <translation>No se puede informar la auditoría: {count} de {total} requisitos aún no se han evaluado.</translation>
     </message>
@@ -2135,6 +3552,30 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El código de certificado {code} no se leería igual con el patrón {pattern}.</translation>
     </message>
     <message>
+        <source>The certificates could not be written to {path}: {reason}</source>
+        <translation>No se pudieron escribir los certificados en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The chapter is missing: fill it in, or choose a default chapter.</source>
+        <translation>Falta el capítulo: indíquelo, o elija un capítulo predeterminado.</translation>
+    </message>
+    <message>
+        <source>The chapter {chapter} is in {chapter_country}, not in {country}.</source>
+        <translation>El capítulo {chapter} está en {chapter_country}, no en {country}.</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s signing key {path} cannot be read: {reason}</source>
+        <translation>No se puede leer la clave de firma del capítulo {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s signing key {path} cannot be written: {reason}</source>
+        <translation>No se puede guardar la clave de firma del capítulo {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s signing key {path} is not an Ed25519 key.</source>
+        <translation>La clave de firma del capítulo {path} no es una clave Ed25519.</translation>
+    </message>
+    <message>
         <source>The check digit of this {label} is wrong.</source>
         <translation>El dígito verificador del número de {label} es incorrecto.</translation>
     </message>
@@ -2143,12 +3584,28 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El código de ciudad {value} debe tener solo letras mayúsculas, como PTY.</translation>
     </message>
     <message>
+        <source>The committee has already decided on {company}: {decision}.</source>
+        <translation>El comité ya decidió sobre {company}: {decision}.</translation>
+    </message>
+    <message>
+        <source>The committee session of {date} has not been held yet: decide on it then.</source>
+        <translation>La sesión del comité del {date} aún no se ha celebrado: decida entonces.</translation>
+    </message>
+    <message>
+        <source>The company cannot be admitted while documents are missing: {documents}.</source>
+        <translation>La empresa no puede ser admitida mientras falten documentos: {documents}.</translation>
+    </message>
+    <message>
         <source>The company number must be 1 or more, not {value}.</source>
         <translation>El número de empresa debe ser 1 o mayor, no {value}.</translation>
     </message>
     <message>
         <source>The company number {value} has more than the {width} digits that the chapter&apos;s certificate code allows.</source>
         <translation>El número de empresa {value} tiene más de los {width} dígitos que permite el código de certificado del capítulo.</translation>
+    </message>
+    <message>
+        <source>The copy of the file cannot be kept in {folder}: {reason}</source>
+        <translation>No se puede guardar la copia del archivo en {folder}: {reason}</translation>
     </message>
     <message>
         <source>The corrective action is closed; nothing more can happen to it.</source>
@@ -2195,6 +3652,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>La base de datos {where} fue creada por una versión más reciente de BASC Desktop (esquema {revision}). Instale esa versión para abrirla; no se modificó nada.</translation>
     </message>
     <message>
+        <source>The date must look like 2026-06-10; got “{value}”.</source>
+        <translation>La fecha debe tener la forma 2026-06-10; se recibió «{value}».</translation>
+    </message>
+    <message>
+        <source>The decision “{decision}” needs a reason: it goes into the minutes.</source>
+        <translation>La decisión «{decision}» necesita un motivo: consta en el acta.</translation>
+    </message>
+    <message>
         <source>The demo can only fill an empty database, and this one already has {count} companies. Create the demo database instead.</source>
         <translation>La demostración solo puede llenar una base de datos vacía, y esta ya tiene {count} empresas. Cree la base de datos de demostración en su lugar.</translation>
     </message>
@@ -2207,8 +3672,64 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Se canceló la demostración; no se escribió nada.</translation>
     </message>
     <message>
+        <source>The expiry date in the payload is not a date: {text}</source>
+        <translation>La fecha de vencimiento del contenido no es una fecha: {text}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>La exportación se canceló; no se escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>The file to write must end in .xlsx: “{path}”.</source>
+        <translation>El archivo que se va a escribir debe terminar en .xlsx: «{path}».</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be opened: {reason}</source>
+        <translation>No se puede abrir el archivo {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {file} has no rows to import.</source>
+        <translation>El archivo {file} no tiene filas para importar.</translation>
+    </message>
+    <message>
+        <source>The file {file} is an old Excel 97-2003 workbook: save it as .xlsx and try again.</source>
+        <translation>El archivo {file} es un libro antiguo de Excel 97-2003: guárdelo como .xlsx e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file {file} is damaged and cannot be read: open it in Excel and save it again.</source>
+        <translation>El archivo {file} está dañado y no se puede leer: ábralo en Excel y guárdelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file {file} is empty.</source>
+        <translation>El archivo {file} está vacío.</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a spreadsheet: choose an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>El archivo {file} no es una hoja de cálculo: elija un libro de Excel (.xlsx) o un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>The file {file} is protected by a password: save it without a password and try again.</source>
+        <translation>El archivo {file} está protegido con contraseña: guárdelo sin contraseña e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>El archivo {path} no existe.</translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or is not a PDF.</source>
+        <translation>El archivo {path} está dañado o no es un PDF.</translation>
+    </message>
+    <message>
         <source>The file {path} is not a BASC Desktop database, or it is damaged. Nothing was changed. Open another file or restore a backup.</source>
         <translation>El archivo {path} no es una base de datos de BASC Desktop o está dañado. No se modificó nada. Abra otro archivo o restaure una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a PDF.</source>
+        <translation>El archivo {path} no es un PDF.</translation>
     </message>
     <message>
         <source>The folder {folder} cannot be created: {reason}.</source>
@@ -2219,6 +3740,26 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No se puede escribir en la carpeta {folder}, así que no se puede crear allí una base de datos.</translation>
     </message>
     <message>
+        <source>The folder “{folder}” does not exist.</source>
+        <translation>La carpeta «{folder}» no existe.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was written.</source>
+        <translation>La importación se canceló: no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The issue date in the payload is not a date: {text}</source>
+        <translation>La fecha de emisión del contenido no es una fecha: {text}</translation>
+    </message>
+    <message>
+        <source>The issue date {date} is before the audit was reported ({reported}).</source>
+        <translation>La fecha de emisión {date} es anterior al informe de la auditoría ({reported}).</translation>
+    </message>
+    <message>
+        <source>The issue date {date} is in the future.</source>
+        <translation>La fecha de emisión {date} es una fecha futura.</translation>
+    </message>
+    <message>
         <source>The issue number must be 1 or more, not {value}.</source>
         <translation>El número de emisión debe ser 1 o mayor, no {value}.</translation>
     </message>
@@ -2227,8 +3768,48 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El número de emisión {value} tiene más de los {width} dígitos que permite el código de certificado del capítulo.</translation>
     </message>
     <message>
+        <source>The kept copy of “{name}” cannot be read: {reason}</source>
+        <translation>No se puede leer la copia guardada de «{name}»: {reason}</translation>
+    </message>
+    <message>
+        <source>The kept copy of “{name}” is missing from {folder}. Attach the file again.</source>
+        <translation>Falta la copia guardada de «{name}» en {folder}. Adjunte de nuevo el archivo.</translation>
+    </message>
+    <message>
+        <source>The kept copy of “{name}” was changed after it was attached (its SHA-256 no longer matches). Attach the original again.</source>
+        <translation>La copia guardada de «{name}» cambió después de adjuntarla (su SHA-256 ya no coincide). Adjunte de nuevo el original.</translation>
+    </message>
+    <message>
+        <source>The member already has certificate {code}, issued on {date}, after {issued}.</source>
+        <translation>El miembro ya tiene el certificado {code}, emitido el {date}, después del {issued}.</translation>
+    </message>
+    <message>
+        <source>The payload is incomplete: some of its fields are missing.</source>
+        <translation>El contenido está incompleto: le faltan algunos campos.</translation>
+    </message>
+    <message>
+        <source>The payload&apos;s signature is damaged.</source>
+        <translation>La firma del contenido está dañada.</translation>
+    </message>
+    <message>
+        <source>The public key could not be written to {path}: {reason}</source>
+        <translation>No se pudo escribir la clave pública en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The same {label} {tax_id} is on row {other}.</source>
+        <translation>El mismo {label} {tax_id} está en la fila {other}.</translation>
+    </message>
+    <message>
         <source>The settings file {path} cannot be read: {reason}. Fix or delete it.</source>
         <translation>No se puede leer el archivo de configuración {path}: {reason}. Corríjalo o elimínelo.</translation>
+    </message>
+    <message>
+        <source>The signature is genuine ({chapter}), but certificate {code} is not in this register.</source>
+        <translation>La firma es auténtica ({chapter}), pero el certificado {code} no está en este registro.</translation>
+    </message>
+    <message>
+        <source>The signature is genuine, but this register holds certificate {code} with another {what}: ask the chapter.</source>
+        <translation>La firma es auténtica, pero este registro tiene el certificado {code} con otro dato en: {what}. Consulte al capítulo.</translation>
     </message>
     <message>
         <source>The site number must be 1 or more, not {value}.</source>
@@ -2335,12 +3916,36 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No existe el auditor número {id}.</translation>
     </message>
     <message>
+        <source>There is no certificate with id {id}.</source>
+        <translation>No existe un certificado con id {id}.</translation>
+    </message>
+    <message>
+        <source>There is no certificate {code}.</source>
+        <translation>No existe el certificado {code}.</translation>
+    </message>
+    <message>
+        <source>There is no chapter &apos;{code}&apos;.</source>
+        <translation>No existe el capítulo &apos;{code}&apos;.</translation>
+    </message>
+    <message>
         <source>There is no chapter with the code &apos;{code}&apos;. Known chapters: {known}</source>
         <translation>No hay ningún capítulo con el código &apos;{code}&apos;. Capítulos conocidos: {known}</translation>
     </message>
     <message>
+        <source>There is no chapter {code}.</source>
+        <translation>No existe el capítulo {code}.</translation>
+    </message>
+    <message>
         <source>There is no chapter “{code}”.</source>
         <translation>No existe el capítulo “{code}”.</translation>
+    </message>
+    <message>
+        <source>This PC holds no key of chapter {chapter}, so the signature of certificate {code} cannot be checked: import the chapter&apos;s public key.</source>
+        <translation>Este equipo no tiene la clave del capítulo {chapter}, así que no se puede comprobar la firma del certificado {code}: importe la clave pública del capítulo.</translation>
+    </message>
+    <message>
+        <source>This application is already decided: {decision}.</source>
+        <translation>Esta solicitud ya está decidida: {decision}.</translation>
     </message>
     <message>
         <source>This certificate is already superseded.</source>
@@ -2359,8 +3964,32 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Esta acción correctiva está en “{state}”; ya no puede modificarse.</translation>
     </message>
     <message>
+        <source>This is not a BASC certificate payload.</source>
+        <translation>Esto no es el contenido de un certificado BASC.</translation>
+    </message>
+    <message>
+        <source>This payload was made by a newer program ({version}): update BASC Desktop.</source>
+        <translation>Este contenido lo generó un programa más reciente ({version}): actualice BASC Desktop.</translation>
+    </message>
+    <message>
         <source>Trade name</source>
         <translation>Nombre comercial</translation>
+    </message>
+    <message>
+        <source>Two columns are read as {label}: {first} and {second}. Keep one.</source>
+        <translation>Dos columnas se leen como {label}: {first} y {second}. Deje solo una.</translation>
+    </message>
+    <message>
+        <source>Unknown to this register</source>
+        <translation>Desconocido en este registro</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Ilegible</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Vigente</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -2395,6 +4024,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>no se puede leer: {problem}</translation>
     </message>
     <message>
+        <source>chapter</source>
+        <translation>capítulo</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>razón social</translation>
+    </message>
+    <message>
         <source>gives the same code {code} to different certificates</source>
         <translation>da el mismo código {code} a certificados distintos</translation>
     </message>
@@ -2425,6 +4062,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>is required but missing</source>
         <translation>es obligatorio, pero falta</translation>
+    </message>
+    <message>
+        <source>issue or expiry date</source>
+        <translation>fecha de emisión o de vencimiento</translation>
     </message>
     <message>
         <source>may only hold {known}, got &apos;{value}&apos;</source>
@@ -2515,6 +4156,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>indica un idioma dos veces</translation>
     </message>
     <message>
+        <source>tax ID</source>
+        <translation>identificación tributaria</translation>
+    </message>
+    <message>
         <source>unknown key ({hint})</source>
         <translation>clave desconocida ({hint})</translation>
     </message>
@@ -2527,12 +4172,68 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{code} no es un código de certificado de este capítulo: se espera la forma {pattern}, por ejemplo {example}.</translation>
     </message>
     <message>
+        <source>{company} already has an application ({state}, opened {date}).</source>
+        <translation>{company} ya tiene una solicitud ({state}, abierta el {date}).</translation>
+    </message>
+    <message>
+        <source>{company} belongs to chapter {chapter}, not to {session_chapter}.</source>
+        <translation>{company} pertenece al capítulo {chapter}, no a {session_chapter}.</translation>
+    </message>
+    <message>
+        <source>{company} cannot go to the committee yet: missing {documents}.</source>
+        <translation>{company} aún no puede ir al comité: falta {documents}.</translation>
+    </message>
+    <message>
         <source>{company} has {audits} audits and {certificates} certificates, so it cannot be deleted: archive it instead.</source>
         <translation>{company} tiene {audits} auditorías y {certificates} certificados, por lo que no se puede eliminar: archívelo en su lugar.</translation>
     </message>
     <message>
+        <source>{company} is already a member with the same data: nothing to change.</source>
+        <translation>{company} ya es miembro con los mismos datos: no hay nada que cambiar.</translation>
+    </message>
+    <message>
+        <source>{company} is already a member with this {label}: the row is skipped.</source>
+        <translation>{company} ya es miembro con este {label}: la fila se omite.</translation>
+    </message>
+    <message>
+        <source>{company} is already a member with this {label}: {count} fields will be updated.</source>
+        <translation>{company} ya es miembro con este {label}: se actualizarán {count} campos.</translation>
+    </message>
+    <message>
+        <source>{company} is already on the agenda of a committee session.</source>
+        <translation>{company} ya está en la agenda de una sesión del comité.</translation>
+    </message>
+    <message>
+        <source>{company} is archived: restore it before opening an application.</source>
+        <translation>{company} está archivada: restáurela antes de abrir una solicitud.</translation>
+    </message>
+    <message>
         <source>{company} was changed by someone else since you opened it. Reload to see it.</source>
         <translation>Otra persona modificó {company} desde que usted abrió el registro. Vuelva a cargarlo para ver los cambios.</translation>
+    </message>
+    <message>
+        <source>{country} has several chapters ({chapters}): fill in the chapter.</source>
+        <translation>{country} tiene varios capítulos ({chapters}): indique el capítulo.</translation>
+    </message>
+    <message>
+        <source>{count} major nonconformities are still open: {codes}.</source>
+        <translation>{count} no conformidades mayores siguen abiertas: {codes}.</translation>
+    </message>
+    <message>
+        <source>{count} minor nonconformities have no action plan: {codes}.</source>
+        <translation>{count} no conformidades menores no tienen plan de acción: {codes}.</translation>
+    </message>
+    <message>
+        <source>{date} is before the certificate was issued ({issued}).</source>
+        <translation>{date} es anterior a la emisión del certificado ({issued}).</translation>
+    </message>
+    <message>
+        <source>{date} is before the certificate&apos;s last change ({last}).</source>
+        <translation>{date} es anterior al último cambio del certificado ({last}).</translation>
+    </message>
+    <message>
+        <source>{date} is in the future.</source>
+        <translation>{date} es una fecha futura.</translation>
     </message>
     <message>
         <source>{file}, line {line}: key &apos;{key}&apos;: {reason}</source>
@@ -2545,6 +4246,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>{file}: {reason}</source>
         <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <source>{label} can have at most {max} characters.</source>
+        <translation>{label} puede tener como máximo {max} caracteres.</translation>
+    </message>
+    <message>
+        <source>{label} cannot be after today.</source>
+        <translation>{label} no puede ser posterior a hoy.</translation>
     </message>
     <message>
         <source>{label} is before the date it is valid from.</source>
@@ -2587,8 +4296,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{name} ya no es un auditor activo.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a PDF file.</source>
+        <translation>{path} es una carpeta, no un archivo PDF.</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} es una carpeta, no un archivo de base de datos.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} es una carpeta, no un archivo.</translation>
     </message>
     <message>
         <source>{path} is the real database; the demo is never written over it.</source>
@@ -2599,6 +4316,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{program} ya figura en la fila {first}.</translation>
     </message>
     <message>
+        <source>{rows} rows: {added} to add, {updated} to update, {skipped} to skip; {errors} errors.</source>
+        <translation>{rows} filas: {added} por agregar, {updated} por actualizar, {skipped} por omitir; {errors} errores.</translation>
+    </message>
+    <message>
         <source>“{url}” is not a database address. Use e.g. postgresql+psycopg://user@server/basc.</source>
         <translation>“{url}” no es una dirección de base de datos. Use, por ejemplo, postgresql+psycopg://usuario@servidor/basc.</translation>
     </message>
@@ -2607,8 +4328,28 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>“{value}” no es un tipo de empresa.</translation>
     </message>
     <message>
+        <source>“{value}” is not a committee decision.</source>
+        <translation>«{value}» no es una decisión del comité.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country BASC Desktop knows.</source>
+        <translation>“{value}” no es un país que BASC Desktop conozca.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: write it day first, like 31/12/2025.</source>
+        <translation>“{value}” no es una fecha: escríbala con el día primero, como 31/12/2025.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a document state.</source>
+        <translation>«{value}» no es un estado de documento.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a kind of audit.</source>
         <translation>“{value}” no es un tipo de auditoría.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a member field.</source>
+        <translation>“{value}” no es un campo de miembro.</translation>
     </message>
     <message>
         <source>“{value}” is not one of: {choices}.</source>

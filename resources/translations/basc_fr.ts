@@ -160,6 +160,10 @@
         <translation>Échéance</translation>
     </message>
     <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exporter vers E&amp;xcel…</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -232,14 +236,280 @@
     </message>
 </context>
 <context>
+    <name>AdmissionChecklistModel</name>
+    <message>
+        <source>Attached file</source>
+        <translation>Fichier joint</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>The chapter does not ask this document of this business type.</source>
+        <translation>Le chapitre ne demande pas ce document pour ce type d&apos;activité.</translation>
+    </message>
+    <message>
+        <source>{received} of {required} documents</source>
+        <translation>{received} documents sur {required}</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionCommands</name>
+    <message>
+        <source>&amp;Committee session…</source>
+        <translation>Séance du &amp;comité…</translation>
+    </message>
+    <message>
+        <source>&amp;Decide…</source>
+        <translation>&amp;Décider…</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes…</source>
+        <translation>&amp;Procès-verbal…</translation>
+    </message>
+    <message>
+        <source>&amp;New application…</source>
+        <translation>&amp;Nouvelle demande…</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome letter…</source>
+        <translation>Lettre de &amp;bienvenue…</translation>
+    </message>
+    <message>
+        <source>Committee decision</source>
+        <translation>Décision du comité</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Procès-verbal</translation>
+    </message>
+    <message>
+        <source>Only an admitted company gets a welcome letter.</source>
+        <translation>Seule une entreprise admise reçoit une lettre de bienvenue.</translation>
+    </message>
+    <message>
+        <source>Open it now?</source>
+        <translation>Voulez-vous l’ouvrir maintenant ?</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Actualis&amp;er</translation>
+    </message>
+    <message>
+        <source>Save the minutes</source>
+        <translation>Enregistrer le procès-verbal</translation>
+    </message>
+    <message>
+        <source>Save the welcome letter</source>
+        <translation>Enregistrer la lettre de bienvenue</translation>
+    </message>
+    <message>
+        <source>The committee decides on the applications on its agenda: put this application on a committee session first.</source>
+        <translation>Le comité décide des demandes inscrites à son ordre du jour : inscrivez d&apos;abord cette demande à une séance du comité.</translation>
+    </message>
+    <message>
+        <source>The minutes of the committee of {date} were saved to {path}.</source>
+        <translation>Le procès-verbal du comité du {date} a été enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>The welcome letter of {company} was saved to {path}.</source>
+        <translation>La lettre de bienvenue de {company} a été enregistrée dans {path}.</translation>
+    </message>
+    <message>
+        <source>This application has not been on a committee session yet.</source>
+        <translation>Cette demande n&apos;a encore été inscrite à aucune séance du comité.</translation>
+    </message>
+    <message>
+        <source>Welcome letter</source>
+        <translation>Lettre de bienvenue</translation>
+    </message>
+    <message>
+        <source>Writing the minutes of the committee of {date}…</source>
+        <translation>Rédaction du procès-verbal du comité du {date}…</translation>
+    </message>
+    <message>
+        <source>Writing the welcome letter of {company}…</source>
+        <translation>Rédaction de la lettre de bienvenue de {company}…</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionDetailPanel</name>
+    <message>
+        <source>&amp;Missing</source>
+        <translation>&amp;Manquant</translation>
+    </message>
+    <message>
+        <source>&amp;Not applicable</source>
+        <translation>&amp;Sans objet</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Received</source>
+        <translation>&amp;Reçu</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach file…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <source>Admission documents</source>
+        <translation>Documents d&apos;admission</translation>
+    </message>
+    <message>
+        <source>Attach a file to “{document}”</source>
+        <translation>Joindre un fichier à « {document} »</translation>
+    </message>
+    <message>
+        <source>Certification audit to be asked for by {date}</source>
+        <translation>Audit de certification à demander au plus tard le {date}</translation>
+    </message>
+    <message>
+        <source>Committee of {date}: {decision}</source>
+        <translation>Comité du {date} : {decision}</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx);;All files (*)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Select an application to see its documents.</source>
+        <translation>Sélectionnez une demande pour voir ses documents.</translation>
+    </message>
+    <message>
+        <source>Welcome letter of {date}</source>
+        <translation>Lettre de bienvenue du {date}</translation>
+    </message>
+    <message>
+        <source>no decision yet</source>
+        <translation>pas encore de décision</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>le</translation>
+    </message>
+    <message>
+        <source>opened {date}</source>
+        <translation>ouverte le {date}</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionFilterBar</name>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Tout état</translation>
+    </message>
+    <message>
+        <source>Audit &amp;deadline within</source>
+        <translation>Délai d’&amp;audit dans les</translation>
+    </message>
+    <message>
+        <source>Open (no final decision)</source>
+        <translation>Ouvertes (sans décision finale)</translation>
+    </message>
+    <message>
+        <source>Search company, tax ID or city (Ctrl+F)</source>
+        <translation>Rechercher une entreprise, un identifiant fiscal ou une ville (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionsArea</name>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>&amp;Applications</source>
+        <translation>&amp;Demandes</translation>
+    </message>
+    <message>
+        <source>D&amp;eadlines</source>
+        <translation>D&amp;élais</translation>
+    </message>
+    <message>
+        <source>Deadline past or within</source>
+        <translation>Délai dépassé ou dans les</translation>
+    </message>
+    <message>
+        <source>{count} companies, {overdue} overdue</source>
+        <translation>{count} entreprises, {overdue} en retard</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} applications</source>
+        <translation>{shown} sur {total} demandes</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsModel</name>
+    <message>
+        <source>Audit deadline</source>
+        <translation>Délai d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>Type d&apos;activité</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>Comité</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+    <message>
+        <source>{received} of {required}</source>
+        <translation>{received} sur {required}</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Admissions</source>
         <translation>Admissions</translation>
-    </message>
-    <message>
-        <source>Admissions: open an application, tick off the chapter&apos;s checklist of documents, and record the committee&apos;s decision and the welcome letter.</source>
-        <translation>Admissions&#xa0;: ouvrez une demande, cochez les documents de la liste de contrôle du chapitre, et enregistrez la décision du comité et la lettre de bienvenue.</translation>
     </message>
     <message>
         <source>Audits</source>
@@ -248,10 +518,6 @@
     <message>
         <source>Certificates</source>
         <translation>Certificats</translation>
-    </message>
-    <message>
-        <source>Certificates: issue and print certificates, see which expire soon, and suspend, reinstate or withdraw them with the reason kept in their history.</source>
-        <translation>Certificats&#xa0;: émettez et imprimez les certificats, voyez ceux qui expirent bientôt, et suspendez-les, rétablissez-les ou retirez-les en gardant le motif dans leur historique.</translation>
     </message>
     <message>
         <source>Chapters</source>
@@ -330,6 +596,10 @@
     <message>
         <source>Export audit report</source>
         <translation>Exporter le rapport d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exporter vers E&amp;xcel…</translation>
     </message>
     <message>
         <source>Open &amp;checklist</source>
@@ -532,6 +802,283 @@
     <message>
         <source>{judged} of {total} judged</source>
         <translation>{judged} sur {total} évaluées</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateCommands</name>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>É&amp;mettre…</translation>
+    </message>
+    <message>
+        <source>&amp;Print/PDF…</source>
+        <translation>&amp;Imprimer/PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate…</source>
+        <translation>&amp;Rétablir…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Suspendre…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>&amp;Vérifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>Re&amp;tirer…</translation>
+    </message>
+    <message>
+        <source>Certificate {code} issued to {company}</source>
+        <translation>Certificat {code} émis à {company}</translation>
+    </message>
+    <message>
+        <source>Certificates — preview</source>
+        <translation>Certificats — aperçu</translation>
+    </message>
+    <message>
+        <source>Making the PDF of {count} certificates…</source>
+        <translation>Création du PDF de {count} certificats…</translation>
+    </message>
+    <message>
+        <source>No certificate was issued this month.</source>
+        <translation>Aucun certificat n&apos;a été émis ce mois-ci.</translation>
+    </message>
+    <message>
+        <source>Print all issued this &amp;month…</source>
+        <translation>Imprimer tous ceux émis ce &amp;mois-ci…</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>Imprimer les certificats</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDetailPanel</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Issue number</source>
+        <translation>Numéro d&apos;émission</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis</translation>
+    </message>
+    <message>
+        <source>Renews</source>
+        <translation>Renouvelle</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Select a certificate to see its details and history.</source>
+        <translation>Sélectionnez un certificat pour voir ses données et son historique.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>Remplacé par</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateFilterBar</name>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>&amp;Expiring within</source>
+        <translation>&amp;Expirant d&apos;ici</translation>
+    </message>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Tout état</translation>
+    </message>
+    <message>
+        <source>Search code, company or tax ID (Ctrl+F)</source>
+        <translation>Rechercher code, entreprise ou identifiant fiscal (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Recorded on {when}</source>
+        <translation>Enregistré le {when}</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateMoveDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>An overdue major nonconformity, unpaid fees, a security incident…</source>
+        <translation>Une non-conformité majeure en retard, des cotisations impayées, un incident de sûreté…</translation>
+    </message>
+    <message>
+        <source>Issued {issued}, expires {expires}</source>
+        <translation>Émis le {issued}, expire le {expires}</translation>
+    </message>
+    <message>
+        <source>Reinstate certificate</source>
+        <translation>Rétablir le certificat</translation>
+    </message>
+    <message>
+        <source>Suspend certificate</source>
+        <translation>Suspendre le certificat</translation>
+    </message>
+    <message>
+        <source>What was put right, and how it was checked…</source>
+        <translation>Ce qui a été corrigé, et comment cela a été vérifié…</translation>
+    </message>
+    <message>
+        <source>Why the certificate is withdrawn…</source>
+        <translation>Pourquoi le certificat est retiré…</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate</source>
+        <translation>Retirer le certificat</translation>
+    </message>
+    <message>
+        <source>Withdraw certificate {code} of {company} on {date}? This is final: it cannot be reinstated afterwards.</source>
+        <translation>Retirer le certificat {code} de {company} le {date} ? C&apos;est définitif : il ne pourra pas être rétabli ensuite.</translation>
+    </message>
+    <message>
+        <source>Withdrawal is final: the certificate cannot be reinstated afterwards.</source>
+        <translation>Le retrait est définitif : le certificat ne pourra pas être rétabli ensuite.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesArea</name>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exporter vers E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} certificates</source>
+        <translation>{shown} sur {total} certificats</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Jours restants</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} jours</translation>
+    </message>
+    <message>
+        <source>{scope} · standard {version}</source>
+        <translation>{scope} · norme {version}</translation>
     </message>
 </context>
 <context>
@@ -742,6 +1289,45 @@
     </message>
 </context>
 <context>
+    <name>CommitteeSessionDialog</name>
+    <message>
+        <source>&amp;Applications:</source>
+        <translation>Dema&amp;ndes :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Members present:</source>
+        <translation>&amp;Membres présents :</translation>
+    </message>
+    <message>
+        <source>C&amp;hapter:</source>
+        <translation>C&amp;hapitre :</translation>
+    </message>
+    <message>
+        <source>Committee session</source>
+        <translation>Séance du comité</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <source>No application of this chapter is ready for the committee.</source>
+        <translation>Aucune demande de ce chapitre n&apos;est prête pour le comité.</translation>
+    </message>
+    <message>
+        <source>One name per line</source>
+        <translation>Un nom par ligne</translation>
+    </message>
+    <message>
+        <source>Tick the applications the committee will hear.</source>
+        <translation>Cochez les demandes que le comité examinera.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsModel</name>
     <message>
         <source>E-mail</source>
@@ -856,6 +1442,92 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
+    <name>DeadlinesModel</name>
+    <message>
+        <source>Admitted</source>
+        <translation>Admise</translation>
+    </message>
+    <message>
+        <source>Audit deadline</source>
+        <translation>Délai d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Certification audit</source>
+        <translation>Audit de certification</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Échéance aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Not planned</source>
+        <translation>Non planifié</translation>
+    </message>
+    <message>
+        <source>Overdue by {days} days</source>
+        <translation>En retard de {days} jours</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Temps restant</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>{days} jours restants</translation>
+    </message>
+</context>
+<context>
+    <name>DecideApplicationDialog</name>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <source>Committee decision</source>
+        <translation>Décision du comité</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Décision :</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <source>Required: what the company is to bring</source>
+        <translation>Obligatoire : ce que l&apos;entreprise doit apporter</translation>
+    </message>
+    <message>
+        <source>Required: why the committee turned it down</source>
+        <translation>Obligatoire : pourquoi le comité l’a refusée</translation>
+    </message>
+    <message>
+        <source>committee of {date}</source>
+        <translation>comité du {date}</translation>
+    </message>
+    <message>
+        <source>{documents} documents</source>
+        <translation>{documents} documents</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>Building the demo database with {count} fictional companies…</source>
@@ -871,6 +1543,258 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>BASC Desktop</source>
         <translation>BASC Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExport</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export corrective actions</source>
+        <translation>Exporter les actions correctives</translation>
+    </message>
+    <message>
+        <source>Export members</source>
+        <translation>Exporter les membres</translation>
+    </message>
+    <message>
+        <source>Export the audit plan</source>
+        <translation>Exporter le plan d’audit</translation>
+    </message>
+    <message>
+        <source>Export the certificates register</source>
+        <translation>Exporter le registre des certificats</translation>
+    </message>
+    <message>
+        <source>Put each country on a sheet of its own, after a summary sheet of counts by country and status?</source>
+        <translation>Placer chaque pays sur sa propre feuille, après une feuille de synthèse des totaux par pays et par statut ?</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Écriture de {file}…</translation>
+    </message>
+    <message>
+        <source>{count} audits were written to {path}.</source>
+        <translation>{count} audits ont été écrits dans {path}.</translation>
+    </message>
+    <message>
+        <source>{count} certificates were written to {path}.</source>
+        <translation>{count} certificats ont été écrits dans {path}.</translation>
+    </message>
+    <message>
+        <source>{count} corrective actions were written to {path}.</source>
+        <translation>{count} actions correctives ont été écrites dans {path}.</translation>
+    </message>
+    <message>
+        <source>{count} members were written to {path}.</source>
+        <translation>{count} membres ont été écrits dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMembersDialog</name>
+    <message>
+        <source>&amp;Back to the columns</source>
+        <translation>&amp;Retour aux colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Check the file</source>
+        <translation>&amp;Vérifier le fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as .xlsx…</source>
+        <translation>&amp;Enregistrer le rapport en .xlsx…</translation>
+    </message>
+    <message>
+        <source>&amp;Skip them</source>
+        <translation>&amp;Les ignorer</translation>
+    </message>
+    <message>
+        <source>&amp;Update them with the file&apos;s data</source>
+        <translation>Les &amp;mettre à jour avec les données du fichier</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(non importée)</translation>
+    </message>
+    <message>
+        <source>Chapter of rows without one:</source>
+        <translation>Chapitre des lignes qui n’en indiquent pas :</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Vérification de {file}…</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Correct the file and check it again: nothing can be imported while a row has an error.</source>
+        <translation>Corrigez le fichier et vérifiez-le à nouveau : rien ne peut être importé tant qu’une ligne a une erreur.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>En-tête dans le fichier</translation>
+    </message>
+    <message>
+        <source>Import members</source>
+        <translation>Importer des membres</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Importation de {file}…</translation>
+    </message>
+    <message>
+        <source>Members already registered:</source>
+        <translation>Membres déjà enregistrés :</translation>
+    </message>
+    <message>
+        <source>None: every row names its chapter</source>
+        <translation>Aucun : chaque ligne indique son chapitre</translation>
+    </message>
+    <message>
+        <source>Only the first {shown} problems are listed.</source>
+        <translation>Seuls les {shown} premiers problèmes sont affichés.</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lu comme</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Enregistrer le rapport d’importation</translation>
+    </message>
+    <message>
+        <source>The first rows, as they will be read:</source>
+        <translation>Les premières lignes, telles qu’elles seront lues :</translation>
+    </message>
+    <message>
+        <source>The report cannot be saved to {path}: {reason}</source>
+        <translation>Le rapport ne peut pas être enregistré dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>There is nothing to import.</source>
+        <translation>Il n’y a rien à importer.</translation>
+    </message>
+    <message>
+        <source>Which field each column of the file is read into:</source>
+        <translation>Dans quel champ chaque colonne du fichier est lue :</translation>
+    </message>
+    <message>
+        <source>{added} members added, {updated} updated and {skipped} skipped from {file}.</source>
+        <translation>{added} membres ajoutés, {updated} mis à jour et {skipped} ignorés depuis {file}.</translation>
+    </message>
+    <message>
+        <source>{file}: sheet “{sheet}”, header on row {row}.</source>
+        <translation>{file} : feuille « {sheet} », en-têtes à la ligne {row}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+</context>
+<context>
+    <name>IssueCertificateDialog</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Rechercher :</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>É&amp;mettre</translation>
+    </message>
+    <message>
+        <source>Closed audits without a certificate:</source>
+        <translation>Audits clôturés sans certificat :</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Issue &amp;date:</source>
+        <translation>&amp;Date d&apos;émission :</translation>
+    </message>
+    <message>
+        <source>Issue certificate</source>
+        <translation>Émettre un certificat</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis</translation>
+    </message>
+    <message>
+        <source>No audit matches the search.</source>
+        <translation>Aucun audit ne correspond à la recherche.</translation>
+    </message>
+    <message>
+        <source>No closed certification or recertification audit is waiting for its certificate.</source>
+        <translation>Aucun audit de certification ou de recertification clôturé n&apos;attend son certificat.</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Signataires</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
+        <source>Supersedes</source>
+        <translation>Remplace</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+    <message>
+        <source>This certificate cannot be issued:</source>
+        <translation>Ce certificat ne peut pas être émis :</translation>
+    </message>
+    <message>
+        <source>Type part of the company&apos;s name or tax ID</source>
+        <translation>Tapez une partie du nom ou de l&apos;identifiant fiscal de l&apos;entreprise</translation>
     </message>
 </context>
 <context>
@@ -892,6 +1816,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Ai&amp;de</translation>
     </message>
     <message>
+        <source>&amp;Import members from Excel…</source>
+        <translation>&amp;Importer des membres depuis Excel…</translation>
+    </message>
+    <message>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base de données…</translation>
     </message>
@@ -906,6 +1834,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>&amp;Search members</source>
         <translation>&amp;Rechercher des membres</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a certificate…</source>
+        <translation>&amp;Vérifier un certificat…</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -943,6 +1879,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>&amp;Supprimer définitivement…</translation>
     </message>
     <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>&amp;Importer depuis Excel…</translation>
+    </message>
+    <message>
         <source>&amp;New member…</source>
         <translation>&amp;Nouveau membre…</translation>
     </message>
@@ -975,12 +1915,12 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Supprimer {company} définitivement ? Cette action est irréversible. (Un membre qui part est d’habitude archivé.)</translation>
     </message>
     <message>
-        <source>E&amp;xport the list to CSV…</source>
-        <translation>E&amp;xporter la liste en CSV…</translation>
+        <source>E&amp;xport the list…</source>
+        <translation>E&amp;xporter la liste…</translation>
     </message>
     <message>
-        <source>Export &amp;selected to CSV…</source>
-        <translation>Exporter la &amp;sélection en CSV…</translation>
+        <source>Export &amp;selected…</source>
+        <translation>Exporter la &amp;sélection…</translation>
     </message>
     <message>
         <source>{company} has audits or certificates, so it cannot be deleted. Archive it instead.</source>
@@ -1288,8 +2228,8 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
 <context>
     <name>MemberExport</name>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Classeurs Excel (*.xlsx);;Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export members</source>
@@ -1410,6 +2350,41 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
+    <name>NewApplicationDialog</name>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Entreprise :</translation>
+    </message>
+    <message>
+        <source>&amp;Opened on:</source>
+        <translation>&amp;Ouverte le :</translation>
+    </message>
+    <message>
+        <source>Choose the company that applies first.</source>
+        <translation>Choisissez d&apos;abord l&apos;entreprise qui fait la demande.</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>Nouvelle demande</translation>
+    </message>
+    <message>
+        <source>The checklist of documents follows the company&apos;s chapter and business type.</source>
+        <translation>La liste des documents dépend du chapitre et du type d&apos;activité de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>Type part of the name, tax ID or city</source>
+        <translation>Tapez une partie du nom, de l&apos;identifiant fiscal ou de la ville</translation>
+    </message>
+    <message>
+        <source>already admitted</source>
+        <translation>déjà admise</translation>
+    </message>
+    <message>
+        <source>has an open application</source>
+        <translation>a une demande en cours</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDate</name>
     <message>
         <source>Set</source>
@@ -1448,14 +2423,58 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
-    <name>PlaceholderArea</name>
+    <name>PdfPreviewDialog</name>
     <message>
-        <source>Coming soon</source>
-        <translation>Bientôt disponible</translation>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <source>Coming soon.</source>
-        <translation>Bientôt disponible.</translation>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation>Ajuster à la &amp;largeur</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Page {page} sur {count}</translation>
+    </message>
+    <message>
+        <source>Preview — {file}</source>
+        <translation>Aperçu — {file}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Printing {count} pages…</source>
+        <translation>Impression de {count} pages…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Enregistrer le PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved to {path}: {reason}</source>
+        <translation>Le PDF n&apos;a pas pu être enregistré dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu être démarrée.</translation>
+    </message>
+    <message>
+        <source>{file} could not be opened as a PDF.</source>
+        <translation>{file} n&apos;a pas pu être ouvert comme PDF.</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +2720,84 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
+    <name>VerificationCard</name>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>Remplacé par</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>Identifiant fiscal</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>&amp;Open PDF…</source>
+        <translation>&amp;Ouvrir un PDF…</translation>
+    </message>
+    <message>
+        <source>BASC1.… (paste the QR code&apos;s text)</source>
+        <translation>BASC1.… (collez le texte du code QR)</translation>
+    </message>
+    <message>
+        <source>Open a certificate PDF, or paste the text of its QR code, to check that it is genuine and what this register says about it today.</source>
+        <translation>Ouvrez le PDF d&apos;un certificat, ou collez le texte de son code QR, pour vérifier qu&apos;il est authentique et ce que ce registre en dit aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Open certificate PDF</source>
+        <translation>Ouvrir le PDF du certificat</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Pasted code</source>
+        <translation>Code collé</translation>
+    </message>
+    <message>
+        <source>Reading the QR code of {file}…</source>
+        <translation>Lecture du code QR de {file}…</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>Vérifier un certificat</translation>
+    </message>
+    <message>
+        <source>{file}: {count} certificates</source>
+        <translation>{file} : {count} certificats</translation>
+    </message>
+</context>
+<context>
     <name>basc</name>
     <message>
         <source>&apos;{code}&apos; is already the code of {other}; codes must be unique</source>
@@ -1723,8 +2820,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>--date doit avoir la forme 2026-07-01 ; reçu « {value} ».</translation>
     </message>
     <message>
+        <source>--due-within must be 0 days or more.</source>
+        <translation>--due-within doit être de 0 jour ou plus.</translation>
+    </message>
+    <message>
         <source>--expires-within must be 0 or more days.</source>
         <translation>--expires-within doit valoir 0 jour ou plus.</translation>
+    </message>
+    <message>
+        <source>--expiring must be 0 days or more.</source>
+        <translation>--expiring doit être de 0 jour ou plus.</translation>
     </message>
     <message>
         <source>--kind must be one of: {choices}.</source>
@@ -1743,12 +2848,32 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>--team doit être des numéros d’auditeur séparés par des virgules ; reçu « {value} ».</translation>
     </message>
     <message>
+        <source>1 major nonconformity is still open: {codes}.</source>
+        <translation>1 non-conformité majeure est encore ouverte : {codes}.</translation>
+    </message>
+    <message>
+        <source>1 minor nonconformity has no action plan: {codes}.</source>
+        <translation>1 non-conformité mineure n&apos;a pas de plan d&apos;action : {codes}.</translation>
+    </message>
+    <message>
         <source>A certificate is issued only once: a renewal issues a new certificate with the next issue number.</source>
         <translation>Un certificat n&apos;est émis qu&apos;une fois&#xa0;: un renouvellement émet un nouveau certificat avec le numéro d&apos;émission suivant.</translation>
     </message>
     <message>
+        <source>A certificate rests on a certification or recertification audit; audit {id} is “{kind}”.</source>
+        <translation>Un certificat repose sur un audit de certification ou de recertification ; l&apos;audit {id} est « {kind} ».</translation>
+    </message>
+    <message>
         <source>A corrective action is verified while the follow-up audit is in progress; audit {id} is “{state}”.</source>
         <translation>Une action corrective se vérifie pendant l’audit de suivi ; l’audit {id} est « {state} ».</translation>
+    </message>
+    <message>
+        <source>A decision cannot come before the application was opened ({date}).</source>
+        <translation>Une décision ne peut pas précéder l’ouverture de la demande ({date}).</translation>
+    </message>
+    <message>
+        <source>A month is written YYYY-MM, e.g. 2026-06: not {text}</source>
+        <translation>Un mois s’écrit AAAA-MM, par ex. 2026-06 ; pas {text}</translation>
     </message>
     <message>
         <source>A planned audit can only be started; it cannot go to “{target}” before it is carried out.</source>
@@ -1795,6 +2920,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Adresse</translation>
     </message>
     <message>
+        <source>Admitted</source>
+        <translation>Admise</translation>
+    </message>
+    <message>
         <source>Air carrier</source>
         <translation>Transporteur aérien</translation>
     </message>
@@ -1811,8 +2940,32 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Une action corrective ouverte doit d’abord être présentée par l’entreprise ; elle ne peut pas encore passer à « {target} ».</translation>
     </message>
     <message>
+        <source>Another coordinator registered some of these members meanwhile: nothing was written. Check the file again.</source>
+        <translation>Un autre coordinateur a enregistré certains de ces membres entre-temps : rien n’a été enregistré. Vérifiez à nouveau le fichier.</translation>
+    </message>
+    <message>
         <source>Applicant</source>
         <translation>Candidate</translation>
+    </message>
+    <message>
+        <source>Application date</source>
+        <translation>Date de la demande</translation>
+    </message>
+    <message>
+        <source>Application {id} does not exist.</source>
+        <translation>La demande {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Application {id} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Quelqu’un d’autre a modifié la demande {id} depuis que vous l’avez ouverte. Rechargez-la pour la voir.</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Demandes</translation>
+    </message>
+    <message>
+        <source>Audit {id} already has its certificate, {code}.</source>
+        <translation>L&apos;audit {id} a déjà son certificat, {code}.</translation>
     </message>
     <message>
         <source>Audit {id} does not exist.</source>
@@ -1821,6 +2974,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Audit {id} is of another company; it cannot verify this corrective action.</source>
         <translation>L’audit {id} porte sur une autre entreprise ; il ne peut pas vérifier cette action corrective.</translation>
+    </message>
+    <message>
+        <source>Audit {id} is “{state}”: a certificate is issued once the audit is closed.</source>
+        <translation>L&apos;audit {id} est « {state} » : le certificat est émis une fois l&apos;audit clôturé.</translation>
     </message>
     <message>
         <source>Audit {id} was changed by someone else since you opened it. Reload to see it.</source>
@@ -1851,6 +3008,22 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Code de certificat</translation>
     </message>
     <message>
+        <source>Certificate {code} belongs to chapter {chapter}, whose file is missing.</source>
+        <translation>Le certificat {code} appartient au chapitre {chapter}, dont le fichier est introuvable.</translation>
+    </message>
+    <message>
+        <source>Certificate {code} is unknown to this register.</source>
+        <translation>Le certificat {code} est inconnu de ce registre.</translation>
+    </message>
+    <message>
+        <source>Certificate {code} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié le certificat {code} depuis que vous l&apos;avez ouvert. Rechargez-le pour le voir.</translation>
+    </message>
+    <message>
+        <source>Certificate {id} does not exist.</source>
+        <translation>Le certificat {id} n&apos;existe pas.</translation>
+    </message>
+    <message>
         <source>Certification</source>
         <translation>Certification</translation>
     </message>
@@ -1863,8 +3036,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Chapitre</translation>
     </message>
     <message>
+        <source>Chapter {chapter} has no committee session on {date}.</source>
+        <translation>Le chapitre {chapter} n’a pas de séance du comité le {date}.</translation>
+    </message>
+    <message>
         <source>Choose C-TPAT, AEO/OEA or ISO 28000.</source>
         <translation>Choisissez C-TPAT, AEO/OEA ou ISO 28000.</translation>
+    </message>
+    <message>
+        <source>Choose at least one certificate to print.</source>
+        <translation>Choisissez au moins un certificat à imprimer.</translation>
     </message>
     <message>
         <source>City</source>
@@ -1873,6 +3054,22 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Closed</source>
         <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Collecting documents</source>
+        <translation>Collecte des documents</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Committee session</source>
+        <translation>Séance du comité</translation>
+    </message>
+    <message>
+        <source>Committee session {id} does not exist.</source>
+        <translation>La séance du comité {id} n’existe pas.</translation>
     </message>
     <message>
         <source>Conforming</source>
@@ -1899,6 +3096,18 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Agent en douane</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Date de la décision</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>Description</translation>
     </message>
@@ -1907,12 +3116,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Diagnostic</translation>
     </message>
     <message>
+        <source>Document “{document}” is not on the checklist of application {id}.</source>
+        <translation>Le document « {document} » ne figure pas sur la liste de la demande {id}.</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
     <message>
         <source>E-mail</source>
         <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -1939,12 +3156,80 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Suivi</translation>
     </message>
     <message>
+        <source>Forged</source>
+        <translation>Falsifié</translation>
+    </message>
+    <message>
+        <source>Forged: the signature does not match; the certificate was altered or not made by its chapter.</source>
+        <translation>Falsifié : la signature ne correspond pas ; le certificat a été modifié ou n’a pas été émis par son chapitre.</translation>
+    </message>
+    <message>
         <source>Free-trade-zone user</source>
         <translation>Usager de zone franche</translation>
     </message>
     <message>
+        <source>Genuine and valid</source>
+        <translation>Authentique et valide</translation>
+    </message>
+    <message>
+        <source>Genuine and valid: certificate {code} of {company}, issued on {issued}, expires on {expires}.</source>
+        <translation>Authentique et valide : certificat {code} de {company}, émis le {issued}, expire le {expires}.</translation>
+    </message>
+    <message>
+        <source>Genuine but expired</source>
+        <translation>Authentique mais expiré</translation>
+    </message>
+    <message>
+        <source>Genuine but suspended</source>
+        <translation>Authentique mais suspendu</translation>
+    </message>
+    <message>
+        <source>Genuine but withdrawn</source>
+        <translation>Authentique mais retiré</translation>
+    </message>
+    <message>
+        <source>Genuine, but expired on {expires}.</source>
+        <translation>Authentique, mais expiré le {expires}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but superseded on {on} by a newer certificate.</source>
+        <translation>Authentique, mais remplacé le {on} par un certificat plus récent.</translation>
+    </message>
+    <message>
+        <source>Genuine, but superseded on {on} by certificate {newer}.</source>
+        <translation>Authentique, mais remplacé le {on} par le certificat {newer}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but suspended since {on}.</source>
+        <translation>Authentique, mais suspendu depuis le {on}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but suspended since {on}: {reason}</source>
+        <translation>Authentique, mais suspendu depuis le {on} : {reason}</translation>
+    </message>
+    <message>
+        <source>Genuine, but withdrawn on {on}.</source>
+        <translation>Authentique, mais retiré le {on}.</translation>
+    </message>
+    <message>
+        <source>Genuine, but withdrawn on {on}: {reason}</source>
+        <translation>Authentique, mais retiré le {on} : {reason}</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
         <source>Identifier</source>
         <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Import of {file}</source>
+        <translation>Importation de {file}</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Rapport d’importation</translation>
     </message>
     <message>
         <source>In process</source>
@@ -1953,6 +3238,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>In progress</source>
         <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1975,6 +3264,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Non-conformité majeure</translation>
     </message>
     <message>
+        <source>Member since</source>
+        <translation>Membre depuis</translation>
+    </message>
+    <message>
         <source>Member {id} does not exist.</source>
         <translation>Le membre {id} n&apos;existe pas.</translation>
     </message>
@@ -1983,12 +3276,52 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Non-conformité mineure</translation>
     </message>
     <message>
+        <source>Missing</source>
+        <translation>Manquant</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
+        <source>Name the certificates to print (their codes) or a month.</source>
+        <translation>Indiquez les certificats à imprimer (leurs codes) ou un mois.</translation>
+    </message>
+    <message>
+        <source>No QR code could be read in {file}: is it a BASC certificate?</source>
+        <translation>Aucun code QR n’a pu être lu dans {file} : est-ce un certificat BASC ?</translation>
+    </message>
+    <message>
         <source>No auditors for {country}.</source>
         <translation>Aucun auditeur pour {country}.</translation>
+    </message>
+    <message>
+        <source>No certificate has the code {code}.</source>
+        <translation>Aucun certificat ne porte le code {code}.</translation>
+    </message>
+    <message>
+        <source>No certificate payload could be read.</source>
+        <translation>Aucun contenu de certificat n’a pu être lu.</translation>
+    </message>
+    <message>
+        <source>No certificate was issued in {month}.</source>
+        <translation>Aucun certificat n’a été émis en {month}.</translation>
+    </message>
+    <message>
+        <source>No column is read as {label}: choose it, or a default chapter for every row.</source>
+        <translation>Aucune colonne n’est lue comme {label} : choisissez-la, ou un chapitre par défaut pour toutes les lignes.</translation>
+    </message>
+    <message>
+        <source>No column is read as {label}: choose the column that holds it.</source>
+        <translation>Aucune colonne n’est lue comme {label} : choisissez la colonne qui le contient.</translation>
+    </message>
+    <message>
+        <source>No file is attached to document “{document}” of application {id}.</source>
+        <translation>Aucun fichier n’est joint au document « {document} » de la demande {id}.</translation>
+    </message>
+    <message>
+        <source>No header row was found in {file}: the first rows should name the columns, such as Razón social, NIT, País, Capítulo, Tipo de empresa.</source>
+        <translation>Aucune ligne d’en-têtes n’a été trouvée dans {file} : les premières lignes doivent nommer les colonnes, comme Raison sociale, NIF, Pays, Chapitre, Type d’entreprise.</translation>
     </message>
     <message>
         <source>No member has the tax ID {tax_id}.</source>
@@ -2007,12 +3340,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Sans objet</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
         <source>Observation</source>
         <translation>Observation</translation>
+    </message>
+    <message>
+        <source>On a committee agenda</source>
+        <translation>À l’ordre du jour du comité</translation>
     </message>
     <message>
         <source>Only a follow-up audit can verify a corrective action; audit {id} is “{kind}”.</source>
@@ -2027,12 +3368,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Seul un certificat suspendu peut être rétabli&#xa0;: celui-ci est valide.</translation>
     </message>
     <message>
+        <source>Only an admitted company gets a welcome letter.</source>
+        <translation>Seule une entreprise admise reçoit une lettre de bienvenue.</translation>
+    </message>
+    <message>
+        <source>Only an application waiting on a committee agenda can be taken off it.</source>
+        <translation>Seule une demande en attente à l’ordre du jour peut en être retirée.</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ouverte</translation>
     </message>
     <message>
         <source>Owner</source>
         <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Page {page} of {path} cannot be read.</source>
+        <translation>La page {page} de {path} ne peut pas être lue.</translation>
     </message>
     <message>
         <source>Part of this {label} is not valid.</source>
@@ -2059,8 +3412,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Terminal portuaire</translation>
     </message>
     <message>
+        <source>Postponed</source>
+        <translation>Ajournée</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled: no file was written.</source>
+        <translation>L’impression a été annulée : aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
         <source>Private security company</source>
         <translation>Entreprise de sécurité privée</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Program</source>
@@ -2071,8 +3436,36 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Programme {number} : {problem}</translation>
     </message>
     <message>
+        <source>Put the application on a committee session before recording its decision.</source>
+        <translation>Inscrivez la demande à une séance du comité avant d’enregistrer sa décision.</translation>
+    </message>
+    <message>
+        <source>Ready for committee</source>
+        <translation>Prête pour le comité</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Reçu le</translation>
+    </message>
+    <message>
         <source>Recertification</source>
         <translation>Recertification</translation>
+    </message>
+    <message>
+        <source>Reinstated</source>
+        <translation>Rétabli</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetée</translation>
     </message>
     <message>
         <source>Reported</source>
@@ -2087,12 +3480,28 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Fonction</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
         <source>Sea carrier</source>
         <translation>Transporteur maritime</translation>
     </message>
     <message>
+        <source>Session date</source>
+        <translation>Date de la séance</translation>
+    </message>
+    <message>
+        <source>Someone else changed this member&apos;s certificates at the same time. Look at them again, then issue.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié les certificats de ce membre au même moment. Consultez-les de nouveau, puis émettez.</translation>
+    </message>
+    <message>
         <source>Standard</source>
         <translation>Norme</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
     </message>
     <message>
         <source>Storage terminal or warehouse</source>
@@ -2101,6 +3510,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Submitted</source>
         <translation>Présentée</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Remplacé</translation>
     </message>
     <message>
         <source>Suspended</source>
@@ -2123,6 +3536,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le DV du numéro {label} doit comporter 2 chiffres.</translation>
     </message>
     <message>
+        <source>The application is decided ({state}): its documents can no longer change.</source>
+        <translation>La demande est tranchée ({state}) : ses documents ne peuvent plus changer.</translation>
+    </message>
+    <message>
         <source>The audit cannot be reported: {count} of {total} requirements are not judged yet.</source>
         <translation>L’audit ne peut pas être rapporté : {count} exigences sur {total} ne sont pas encore évaluées.</translation>
     </message>
@@ -2135,6 +3552,30 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le code de certificat {code} ne se relirait pas à l&apos;identique avec le modèle {pattern}.</translation>
     </message>
     <message>
+        <source>The certificates could not be written to {path}: {reason}</source>
+        <translation>Les certificats n’ont pas pu être écrits dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>The chapter is missing: fill it in, or choose a default chapter.</source>
+        <translation>Le chapitre manque : indiquez-le, ou choisissez un chapitre par défaut.</translation>
+    </message>
+    <message>
+        <source>The chapter {chapter} is in {chapter_country}, not in {country}.</source>
+        <translation>Le chapitre {chapter} est en {chapter_country}, pas en {country}.</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s signing key {path} cannot be read: {reason}</source>
+        <translation>La clé de signature du chapitre {path} ne peut pas être lue : {reason}</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s signing key {path} cannot be written: {reason}</source>
+        <translation>La clé de signature du chapitre {path} ne peut pas être enregistrée : {reason}</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s signing key {path} is not an Ed25519 key.</source>
+        <translation>La clé de signature du chapitre {path} n’est pas une clé Ed25519.</translation>
+    </message>
+    <message>
         <source>The check digit of this {label} is wrong.</source>
         <translation>Le chiffre de contrôle du numéro {label} est erroné.</translation>
     </message>
@@ -2143,12 +3584,28 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le code de ville {value} ne doit contenir que des majuscules, comme PTY.</translation>
     </message>
     <message>
+        <source>The committee has already decided on {company}: {decision}.</source>
+        <translation>Le comité a déjà statué sur {company} : {decision}.</translation>
+    </message>
+    <message>
+        <source>The committee session of {date} has not been held yet: decide on it then.</source>
+        <translation>La séance du comité du {date} n’a pas encore eu lieu : statuez à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>The company cannot be admitted while documents are missing: {documents}.</source>
+        <translation>L’entreprise ne peut pas être admise tant qu’il manque des documents : {documents}.</translation>
+    </message>
+    <message>
         <source>The company number must be 1 or more, not {value}.</source>
         <translation>Le numéro d&apos;entreprise doit être au moins 1, et non {value}.</translation>
     </message>
     <message>
         <source>The company number {value} has more than the {width} digits that the chapter&apos;s certificate code allows.</source>
         <translation>Le numéro d&apos;entreprise {value} dépasse les {width} chiffres qu&apos;autorise le code de certificat du chapitre.</translation>
+    </message>
+    <message>
+        <source>The copy of the file cannot be kept in {folder}: {reason}</source>
+        <translation>La copie du fichier ne peut pas être conservée dans {folder} : {reason}</translation>
     </message>
     <message>
         <source>The corrective action is closed; nothing more can happen to it.</source>
@@ -2195,6 +3652,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>La base de données {where} a été créée par une version plus récente de BASC Desktop (schéma {revision}). Installez cette version pour l&apos;ouvrir&#xa0;; rien n&apos;a été modifié.</translation>
     </message>
     <message>
+        <source>The date must look like 2026-06-10; got “{value}”.</source>
+        <translation>La date doit avoir la forme 2026-06-10 ; reçu « {value} ».</translation>
+    </message>
+    <message>
+        <source>The decision “{decision}” needs a reason: it goes into the minutes.</source>
+        <translation>La décision « {decision} » doit être motivée : le motif figure au procès-verbal.</translation>
+    </message>
+    <message>
         <source>The demo can only fill an empty database, and this one already has {count} companies. Create the demo database instead.</source>
         <translation>La démonstration ne peut remplir qu&apos;une base vide, et celle-ci compte déjà {count} entreprises. Créez plutôt la base de démonstration.</translation>
     </message>
@@ -2207,8 +3672,64 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>La démonstration a été annulée&#xa0;; rien n&apos;a été écrit.</translation>
     </message>
     <message>
+        <source>The expiry date in the payload is not a date: {text}</source>
+        <translation>La date d’expiration du contenu n’est pas une date : {text}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>L’exportation a été annulée ; aucun fichier n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The file to write must end in .xlsx: “{path}”.</source>
+        <translation>Le fichier à écrire doit se terminer par .xlsx : « {path} ».</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be opened: {reason}</source>
+        <translation>Le fichier {file} ne peut pas être ouvert : {reason}</translation>
+    </message>
+    <message>
+        <source>The file {file} has no rows to import.</source>
+        <translation>Le fichier {file} n’a aucune ligne à importer.</translation>
+    </message>
+    <message>
+        <source>The file {file} is an old Excel 97-2003 workbook: save it as .xlsx and try again.</source>
+        <translation>Le fichier {file} est un ancien classeur Excel 97-2003 : enregistrez-le en .xlsx et réessayez.</translation>
+    </message>
+    <message>
+        <source>The file {file} is damaged and cannot be read: open it in Excel and save it again.</source>
+        <translation>Le fichier {file} est endommagé et ne peut pas être lu : ouvrez-le dans Excel et enregistrez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The file {file} is empty.</source>
+        <translation>Le fichier {file} est vide.</translation>
+    </message>
+    <message>
+        <source>The file {file} is not a spreadsheet: choose an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>Le fichier {file} n’est pas un tableur : choisissez un classeur Excel (.xlsx) ou un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>The file {file} is protected by a password: save it without a password and try again.</source>
+        <translation>Le fichier {file} est protégé par un mot de passe : enregistrez-le sans mot de passe et réessayez.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {reason}</source>
+        <translation>Le fichier {path} ne peut pas être lu : {reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Le fichier {path} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or is not a PDF.</source>
+        <translation>Le fichier {path} est endommagé ou n’est pas un PDF.</translation>
+    </message>
+    <message>
         <source>The file {path} is not a BASC Desktop database, or it is damaged. Nothing was changed. Open another file or restore a backup.</source>
         <translation>Le fichier {path} n&apos;est pas une base BASC Desktop, ou il est endommagé. Rien n&apos;a été modifié. Ouvrez un autre fichier ou restaurez une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a PDF.</source>
+        <translation>Le fichier {path} n’est pas un PDF.</translation>
     </message>
     <message>
         <source>The folder {folder} cannot be created: {reason}.</source>
@@ -2219,6 +3740,26 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Impossible d&apos;écrire dans le dossier {folder}&#xa0;: aucune base de données ne peut y être créée.</translation>
     </message>
     <message>
+        <source>The folder “{folder}” does not exist.</source>
+        <translation>Le dossier « {folder} » n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was written.</source>
+        <translation>L’importation a été annulée : rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The issue date in the payload is not a date: {text}</source>
+        <translation>La date d’émission du contenu n’est pas une date : {text}</translation>
+    </message>
+    <message>
+        <source>The issue date {date} is before the audit was reported ({reported}).</source>
+        <translation>La date d&apos;émission {date} est antérieure au rapport de l&apos;audit ({reported}).</translation>
+    </message>
+    <message>
+        <source>The issue date {date} is in the future.</source>
+        <translation>La date d&apos;émission {date} est une date future.</translation>
+    </message>
+    <message>
         <source>The issue number must be 1 or more, not {value}.</source>
         <translation>Le numéro d&apos;émission doit être au moins 1, et non {value}.</translation>
     </message>
@@ -2227,8 +3768,48 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le numéro d&apos;émission {value} dépasse les {width} chiffres qu&apos;autorise le code de certificat du chapitre.</translation>
     </message>
     <message>
+        <source>The kept copy of “{name}” cannot be read: {reason}</source>
+        <translation>La copie conservée de « {name} » ne peut pas être lue : {reason}</translation>
+    </message>
+    <message>
+        <source>The kept copy of “{name}” is missing from {folder}. Attach the file again.</source>
+        <translation>La copie conservée de « {name} » est absente de {folder}. Joignez de nouveau le fichier.</translation>
+    </message>
+    <message>
+        <source>The kept copy of “{name}” was changed after it was attached (its SHA-256 no longer matches). Attach the original again.</source>
+        <translation>La copie conservée de « {name} » a été modifiée après l’ajout (son SHA-256 ne correspond plus). Joignez de nouveau l’original.</translation>
+    </message>
+    <message>
+        <source>The member already has certificate {code}, issued on {date}, after {issued}.</source>
+        <translation>Le membre a déjà le certificat {code}, émis le {date}, après le {issued}.</translation>
+    </message>
+    <message>
+        <source>The payload is incomplete: some of its fields are missing.</source>
+        <translation>Le contenu est incomplet : certains de ses champs manquent.</translation>
+    </message>
+    <message>
+        <source>The payload&apos;s signature is damaged.</source>
+        <translation>La signature du contenu est endommagée.</translation>
+    </message>
+    <message>
+        <source>The public key could not be written to {path}: {reason}</source>
+        <translation>La clé publique n’a pas pu être écrite dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>The same {label} {tax_id} is on row {other}.</source>
+        <translation>Le même {label} {tax_id} figure à la ligne {other}.</translation>
+    </message>
+    <message>
         <source>The settings file {path} cannot be read: {reason}. Fix or delete it.</source>
         <translation>Impossible de lire le fichier de paramètres {path}&#xa0;: {reason}. Corrigez-le ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>The signature is genuine ({chapter}), but certificate {code} is not in this register.</source>
+        <translation>La signature est authentique ({chapter}), mais le certificat {code} n’est pas dans ce registre.</translation>
+    </message>
+    <message>
+        <source>The signature is genuine, but this register holds certificate {code} with another {what}: ask the chapter.</source>
+        <translation>La signature est authentique, mais ce registre contient le certificat {code} avec une autre donnée : {what}. Renseignez-vous auprès du chapitre.</translation>
     </message>
     <message>
         <source>The site number must be 1 or more, not {value}.</source>
@@ -2335,12 +3916,36 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Il n’y a pas d’auditeur numéro {id}.</translation>
     </message>
     <message>
+        <source>There is no certificate with id {id}.</source>
+        <translation>Aucun certificat n’a l’identifiant {id}.</translation>
+    </message>
+    <message>
+        <source>There is no certificate {code}.</source>
+        <translation>Le certificat {code} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>There is no chapter &apos;{code}&apos;.</source>
+        <translation>Il n’existe pas de chapitre &apos;{code}&apos;.</translation>
+    </message>
+    <message>
         <source>There is no chapter with the code &apos;{code}&apos;. Known chapters: {known}</source>
         <translation>Aucun chapitre n&apos;a le code &apos;{code}&apos;. Chapitres connus&#xa0;: {known}</translation>
     </message>
     <message>
+        <source>There is no chapter {code}.</source>
+        <translation>Le chapitre {code} n’existe pas.</translation>
+    </message>
+    <message>
         <source>There is no chapter “{code}”.</source>
         <translation>Le chapitre «&#xa0;{code}&#xa0;» n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This PC holds no key of chapter {chapter}, so the signature of certificate {code} cannot be checked: import the chapter&apos;s public key.</source>
+        <translation>Cet ordinateur n’a pas la clé du chapitre {chapter} : la signature du certificat {code} ne peut pas être vérifiée. Importez la clé publique du chapitre.</translation>
+    </message>
+    <message>
+        <source>This application is already decided: {decision}.</source>
+        <translation>Cette demande est déjà tranchée : {decision}.</translation>
     </message>
     <message>
         <source>This certificate is already superseded.</source>
@@ -2359,8 +3964,32 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Cette action corrective est « {state} » ; elle ne peut plus être modifiée.</translation>
     </message>
     <message>
+        <source>This is not a BASC certificate payload.</source>
+        <translation>Ceci n’est pas le contenu d’un certificat BASC.</translation>
+    </message>
+    <message>
+        <source>This payload was made by a newer program ({version}): update BASC Desktop.</source>
+        <translation>Ce contenu a été produit par un programme plus récent ({version}) : mettez à jour BASC Desktop.</translation>
+    </message>
+    <message>
         <source>Trade name</source>
         <translation>Nom commercial</translation>
+    </message>
+    <message>
+        <source>Two columns are read as {label}: {first} and {second}. Keep one.</source>
+        <translation>Deux colonnes sont lues comme {label} : {first} et {second}. Gardez-en une seule.</translation>
+    </message>
+    <message>
+        <source>Unknown to this register</source>
+        <translation>Inconnu de ce registre</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Illisible</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valide</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -2395,6 +4024,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>illisible&#xa0;: {problem}</translation>
     </message>
     <message>
+        <source>chapter</source>
+        <translation>chapitre</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>raison sociale</translation>
+    </message>
+    <message>
         <source>gives the same code {code} to different certificates</source>
         <translation>donne le même code {code} à des certificats différents</translation>
     </message>
@@ -2425,6 +4062,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>is required but missing</source>
         <translation>est obligatoire, mais absent</translation>
+    </message>
+    <message>
+        <source>issue or expiry date</source>
+        <translation>date d’émission ou d’expiration</translation>
     </message>
     <message>
         <source>may only hold {known}, got &apos;{value}&apos;</source>
@@ -2515,6 +4156,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>indique une langue deux fois</translation>
     </message>
     <message>
+        <source>tax ID</source>
+        <translation>identifiant fiscal</translation>
+    </message>
+    <message>
         <source>unknown key ({hint})</source>
         <translation>clé inconnue ({hint})</translation>
     </message>
@@ -2527,12 +4172,68 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{code} n&apos;est pas un code de certificat de ce chapitre&#xa0;: forme attendue {pattern}, par exemple {example}.</translation>
     </message>
     <message>
+        <source>{company} already has an application ({state}, opened {date}).</source>
+        <translation>{company} a déjà une demande ({state}, ouverte le {date}).</translation>
+    </message>
+    <message>
+        <source>{company} belongs to chapter {chapter}, not to {session_chapter}.</source>
+        <translation>{company} appartient au chapitre {chapter}, pas à {session_chapter}.</translation>
+    </message>
+    <message>
+        <source>{company} cannot go to the committee yet: missing {documents}.</source>
+        <translation>{company} ne peut pas encore passer en comité : il manque {documents}.</translation>
+    </message>
+    <message>
         <source>{company} has {audits} audits and {certificates} certificates, so it cannot be deleted: archive it instead.</source>
         <translation>{company} a {audits} audits et {certificates} certificats : elle ne peut pas être supprimée. Archivez-la plutôt.</translation>
     </message>
     <message>
+        <source>{company} is already a member with the same data: nothing to change.</source>
+        <translation>{company} est déjà membre avec les mêmes données : rien à changer.</translation>
+    </message>
+    <message>
+        <source>{company} is already a member with this {label}: the row is skipped.</source>
+        <translation>{company} est déjà membre avec ce {label} : la ligne est ignorée.</translation>
+    </message>
+    <message>
+        <source>{company} is already a member with this {label}: {count} fields will be updated.</source>
+        <translation>{company} est déjà membre avec ce {label} : {count} champs seront mis à jour.</translation>
+    </message>
+    <message>
+        <source>{company} is already on the agenda of a committee session.</source>
+        <translation>{company} est déjà à l’ordre du jour d’une séance du comité.</translation>
+    </message>
+    <message>
+        <source>{company} is archived: restore it before opening an application.</source>
+        <translation>{company} est archivée : restaurez-la avant d’ouvrir une demande.</translation>
+    </message>
+    <message>
         <source>{company} was changed by someone else since you opened it. Reload to see it.</source>
         <translation>{company} a été modifiée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez pour voir les changements.</translation>
+    </message>
+    <message>
+        <source>{country} has several chapters ({chapters}): fill in the chapter.</source>
+        <translation>{country} a plusieurs chapitres ({chapters}) : indiquez le chapitre.</translation>
+    </message>
+    <message>
+        <source>{count} major nonconformities are still open: {codes}.</source>
+        <translation>{count} non-conformités majeures sont encore ouvertes : {codes}.</translation>
+    </message>
+    <message>
+        <source>{count} minor nonconformities have no action plan: {codes}.</source>
+        <translation>{count} non-conformités mineures n&apos;ont pas de plan d&apos;action : {codes}.</translation>
+    </message>
+    <message>
+        <source>{date} is before the certificate was issued ({issued}).</source>
+        <translation>{date} est antérieure à l&apos;émission du certificat ({issued}).</translation>
+    </message>
+    <message>
+        <source>{date} is before the certificate&apos;s last change ({last}).</source>
+        <translation>{date} est antérieure à la dernière modification du certificat ({last}).</translation>
+    </message>
+    <message>
+        <source>{date} is in the future.</source>
+        <translation>{date} est une date future.</translation>
     </message>
     <message>
         <source>{file}, line {line}: key &apos;{key}&apos;: {reason}</source>
@@ -2545,6 +4246,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>{file}: {reason}</source>
         <translation>{file}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>{label} can have at most {max} characters.</source>
+        <translation>{label} peut contenir au plus {max} caractères.</translation>
+    </message>
+    <message>
+        <source>{label} cannot be after today.</source>
+        <translation>{label} ne peut pas être postérieure à aujourd’hui.</translation>
     </message>
     <message>
         <source>{label} is before the date it is valid from.</source>
@@ -2587,8 +4296,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{name} n’est plus un auditeur actif.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a PDF file.</source>
+        <translation>{path} est un dossier, pas un fichier PDF.</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a database file.</source>
         <translation>{path} est un dossier, pas un fichier de base de données.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} est un dossier, pas un fichier.</translation>
     </message>
     <message>
         <source>{path} is the real database; the demo is never written over it.</source>
@@ -2599,6 +4316,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{program} figure déjà à la ligne {first}.</translation>
     </message>
     <message>
+        <source>{rows} rows: {added} to add, {updated} to update, {skipped} to skip; {errors} errors.</source>
+        <translation>{rows} lignes : {added} à ajouter, {updated} à mettre à jour, {skipped} à ignorer ; {errors} erreurs.</translation>
+    </message>
+    <message>
         <source>“{url}” is not a database address. Use e.g. postgresql+psycopg://user@server/basc.</source>
         <translation>«&#xa0;{url}&#xa0;» n&apos;est pas une adresse de base de données. Utilisez par exemple postgresql+psycopg://utilisateur@serveur/basc.</translation>
     </message>
@@ -2607,8 +4328,28 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>«&#xa0;{value}&#xa0;» n&apos;est pas un type d&apos;entreprise.</translation>
     </message>
     <message>
+        <source>“{value}” is not a committee decision.</source>
+        <translation>« {value} » n’est pas une décision du comité.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country BASC Desktop knows.</source>
+        <translation>« {value} » n’est pas un pays que BASC Desktop connaît.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: write it day first, like 31/12/2025.</source>
+        <translation>« {value} » n’est pas une date : écrivez-la avec le jour d’abord, comme 31/12/2025.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a document state.</source>
+        <translation>« {value} » n’est pas un état de document.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a kind of audit.</source>
         <translation>« {value} » n’est pas un type d’audit.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a member field.</source>
+        <translation>« {value} » n’est pas un champ de membre.</translation>
     </message>
     <message>
         <source>“{value}” is not one of: {choices}.</source>

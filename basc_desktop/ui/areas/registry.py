@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from basc_desktop.ui.areas.actions import ActionsArea
+from basc_desktop.ui.areas.admissions import AdmissionsArea
 from basc_desktop.ui.areas.audits import AuditsArea
 from basc_desktop.ui.areas.base import Area
+from basc_desktop.ui.areas.certificates import CertificatesArea
 from basc_desktop.ui.areas.chapters import ChaptersArea
 from basc_desktop.ui.areas.dashboard import DashboardArea
 from basc_desktop.ui.areas.members import MembersArea
-from basc_desktop.ui.areas.placeholder import PlaceholderArea
 from basc_desktop.ui.areas.standards import StandardsArea
 from basc_desktop.ui.context import AppContext
-from basc_desktop.ui.resources import icon
 
 CONTEXT = "Areas"
 
@@ -28,45 +28,21 @@ class AreaSpec:
     """English source, translated in the ``Areas`` context."""
     icon: str
     """Name of the SVG in ``resources/icons``."""
-    description: str = ""
-    """For areas still to come: what they will hold."""
 
     def label(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.title)
 
     def build(self, context: AppContext) -> Area:
-        return _BUILDERS.get(self.key, _placeholder(self))(context)
+        return _BUILDERS[self.key](context)
 
 
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("dashboard", str(QT_TRANSLATE_NOOP("Areas", "Dashboard")), "dashboard"),
     AreaSpec("members", str(QT_TRANSLATE_NOOP("Areas", "Members")), "members"),
-    AreaSpec(
-        "admissions",
-        str(QT_TRANSLATE_NOOP("Areas", "Admissions")),
-        "admissions",
-        str(
-            QT_TRANSLATE_NOOP(
-                "Areas",
-                "Admissions: open an application, tick off the chapter's checklist of "
-                "documents, and record the committee's decision and the welcome letter.",
-            )
-        ),
-    ),
+    AreaSpec("admissions", str(QT_TRANSLATE_NOOP("Areas", "Admissions")), "admissions"),
     AreaSpec("audits", str(QT_TRANSLATE_NOOP("Areas", "Audits")), "audits"),
     AreaSpec("actions", str(QT_TRANSLATE_NOOP("Areas", "Corrective actions")), "actions"),
-    AreaSpec(
-        "certificates",
-        str(QT_TRANSLATE_NOOP("Areas", "Certificates")),
-        "certificates",
-        str(
-            QT_TRANSLATE_NOOP(
-                "Areas",
-                "Certificates: issue and print certificates, see which expire soon, and "
-                "suspend, reinstate or withdraw them with the reason kept in their history.",
-            )
-        ),
-    ),
+    AreaSpec("certificates", str(QT_TRANSLATE_NOOP("Areas", "Certificates")), "certificates"),
     AreaSpec("standards", str(QT_TRANSLATE_NOOP("Areas", "Standards")), "standards"),
     AreaSpec("chapters", str(QT_TRANSLATE_NOOP("Areas", "Chapters")), "chapters"),
 )
@@ -76,20 +52,10 @@ AREA_KEYS = tuple(spec.key for spec in AREAS)
 _BUILDERS: dict[str, Callable[[AppContext], Area]] = {
     "dashboard": DashboardArea,
     "members": MembersArea,
+    "admissions": AdmissionsArea,
     "audits": AuditsArea,
     "actions": ActionsArea,
+    "certificates": CertificatesArea,
     "standards": StandardsArea,
     "chapters": ChaptersArea,
 }
-
-
-def _placeholder(spec: AreaSpec) -> Callable[[AppContext], Area]:
-    def build(context: AppContext) -> Area:
-        return PlaceholderArea(
-            context,
-            spec.label(),
-            QCoreApplication.translate(CONTEXT, spec.description),
-            icon(spec.icon),
-        )
-
-    return build
