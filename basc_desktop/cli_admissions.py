@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from basc_desktop import cli_tables as tables
-from basc_desktop.cli_options import parse_codes, split_values
+from basc_desktop.cli_options import command_workspace, parse_codes, split_values
 from basc_desktop.domain.admissions import OPEN_STATES, ApplicationState, decision_label
 from basc_desktop.domain.errors import BascError
 from basc_desktop.domain.text import translatable as _
@@ -248,23 +248,11 @@ def letter(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None) -
 
 def run(args: argparse.Namespace) -> int:
     """``basc admissions …``: open the database, then do the action."""
-    from basc_desktop.chapters import default_chapters_dir, load_chapters
-    from basc_desktop.services.opening import open_workspace
-    from basc_desktop.settings import load_settings
-
-    settings = load_settings(args.data_dir)
-    ws = open_workspace(
-        settings,
-        load_chapters(default_chapters_dir()),
-        url=args.database_url or settings.database_url,
-    )
     handler = {
         "list": list_applications,
         "committee": committee,
         "deadlines": deadlines,
         "letter": letter,
     }[args.admissions_command]
-    try:
+    with command_workspace(args) as ws:
         return handler(ws, args)
-    finally:
-        ws.db.close()

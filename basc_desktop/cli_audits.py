@@ -28,7 +28,13 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from basc_desktop import cli_tables as tables
-from basc_desktop.cli_options import parse_codes, parse_day, parse_month, split_values
+from basc_desktop.cli_options import (
+    command_workspace,
+    parse_codes,
+    parse_day,
+    parse_month,
+    split_values,
+)
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import AuditKind, AuditState
@@ -265,23 +271,11 @@ def list_auditors(ws: Workspace, args: argparse.Namespace, out: TextIO | None = 
 
 def run(args: argparse.Namespace) -> int:
     """``basc audits …``: open the database, then do the action."""
-    from basc_desktop.chapters import default_chapters_dir, load_chapters
-    from basc_desktop.services.opening import open_workspace
-    from basc_desktop.settings import load_settings
-
-    settings = load_settings(args.data_dir)
-    ws = open_workspace(
-        settings,
-        load_chapters(default_chapters_dir()),
-        url=args.database_url or settings.database_url,
-    )
     handler = {
         "list": list_audits,
         "plan": plan,
         "report": report,
         "auditors": list_auditors,
     }[args.audits_command]
-    try:
+    with command_workspace(args) as ws:
         return handler(ws, args)
-    finally:
-        ws.db.close()

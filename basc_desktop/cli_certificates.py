@@ -25,7 +25,13 @@ from enum import StrEnum
 from typing import Any, TextIO
 
 from basc_desktop import cli_tables as tables
-from basc_desktop.cli_options import parse_codes, parse_day, parse_month, split_values
+from basc_desktop.cli_options import (
+    command_workspace,
+    parse_codes,
+    parse_day,
+    parse_month,
+    split_values,
+)
 from basc_desktop.domain.certification import event_label, state_label
 from basc_desktop.domain.errors import BascError
 from basc_desktop.domain.text import translatable as _
@@ -299,17 +305,5 @@ def handlers() -> dict[str, Handler]:
 
 def run(args: argparse.Namespace) -> int:
     """``basc certificates …``: open the database, then do the action."""
-    from basc_desktop.chapters import default_chapters_dir, load_chapters
-    from basc_desktop.services.opening import open_workspace
-    from basc_desktop.settings import load_settings
-
-    settings = load_settings(args.data_dir)
-    ws = open_workspace(
-        settings,
-        load_chapters(default_chapters_dir()),
-        url=args.database_url or settings.database_url,
-    )
-    try:
+    with command_workspace(args) as ws:
         return handlers()[args.certificates_command](ws, args)
-    finally:
-        ws.db.close()

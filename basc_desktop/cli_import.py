@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from basc_desktop import cli_tables as tables
+from basc_desktop.cli_options import command_workspace
 from basc_desktop.domain.import_headers import FIELD_LABELS
 from basc_desktop.reports.sheet_cells import column_letter
 from basc_desktop.services.import_forms import ImportPreview, ImportProblem, ImportReport
@@ -67,20 +68,8 @@ def add_commands(
 
 def run(args: argparse.Namespace) -> int:
     """``basc import members …``: open the database, then check or import the file."""
-    from basc_desktop.chapters import default_chapters_dir, load_chapters
-    from basc_desktop.services.opening import open_workspace
-    from basc_desktop.settings import load_settings
-
-    settings = load_settings(args.data_dir)
-    ws = open_workspace(
-        settings,
-        load_chapters(default_chapters_dir()),
-        url=args.database_url or settings.database_url,
-    )
-    try:
+    with command_workspace(args) as ws:
         return import_members(ws, args)
-    finally:
-        ws.db.close()
 
 
 def write_mapping(preview: ImportPreview, out: TextIO) -> None:

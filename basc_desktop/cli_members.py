@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import TextIO, TypeVar
 
 from basc_desktop import cli_tables as tables
-from basc_desktop.cli_options import parse_codes, split_values
+from basc_desktop.cli_options import command_workspace, parse_codes, split_values
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import BusinessType, MemberStatus
@@ -147,22 +147,10 @@ def write_json(rows: Iterable[MemberRow], out: TextIO) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """``basc members …``: open the database, then list or show."""
-    from basc_desktop.chapters import default_chapters_dir, load_chapters
-    from basc_desktop.services.opening import open_workspace
-    from basc_desktop.settings import load_settings
-
-    settings = load_settings(args.data_dir)
-    ws = open_workspace(
-        settings,
-        load_chapters(default_chapters_dir()),
-        url=args.database_url or settings.database_url,
-    )
-    try:
+    with command_workspace(args) as ws:
         if args.members_command == "show":
             return show_member(ws, args)
         return list_members(ws, args)
-    finally:
-        ws.db.close()
 
 
 def list_members(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None) -> int:

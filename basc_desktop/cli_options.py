@@ -1,4 +1,5 @@
-"""Reading the command line's option values: lists, codes, months and days.
+"""Reading the command line's option values (lists, codes, months and days), and the
+register a command opens.
 
 Shared by every ``basc`` command, so the same value is read the same way (and refused
 with the same message) wherever it is typed.
@@ -6,13 +7,16 @@ with the same message) wherever it is typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import argparse
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from typing import TypeVar
 
 from basc_desktop.domain.errors import BascError
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.services.workspace import Workspace
 
 E = TypeVar("E", bound=Enum)
 
@@ -54,3 +58,23 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise BascError(_("--date must look like 2026-07-01; got “{value}”."), value=text) from None
+
+
+@contextmanager
+def command_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The register a ``basc`` command works on, from ``--data-dir`` and ``--database-url``
+    (else the settings' database), closed when the command ends."""
+    from basc_desktop.chapters import default_chapters_dir, load_chapters
+    from basc_desktop.services.opening import open_workspace
+    from basc_desktop.settings import load_settings
+
+    settings = load_settings(args.data_dir)
+    ws = open_workspace(
+        settings,
+        load_chapters(default_chapters_dir()),
+        url=args.database_url or settings.database_url,
+    )
+    try:
+        yield ws
+    finally:
+        ws.db.close()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from basc_desktop.cli_options import command_workspace
 from basc_desktop.services.workspace import Workspace
 
 __all__ = ["add_commands", "run", "verify"]
@@ -56,17 +57,5 @@ def verify(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None) -
 
 def run(args: argparse.Namespace) -> int:
     """``basc verify …``: open the register, then check."""
-    from basc_desktop.chapters import default_chapters_dir, load_chapters
-    from basc_desktop.services.opening import open_workspace
-    from basc_desktop.settings import load_settings
-
-    settings = load_settings(args.data_dir)
-    ws = open_workspace(
-        settings,
-        load_chapters(default_chapters_dir()),
-        url=args.database_url or settings.database_url,
-    )
-    try:
+    with command_workspace(args) as ws:
         return verify(ws, args)
-    finally:
-        ws.db.close()
