@@ -52,8 +52,10 @@ class CertificateDetailPanel(QWidget):
         self.history_table.setObjectName("certificateHistory")
         header = self.history_table.horizontalHeader()
         header.setHighlightSections(False)
-        header.resizeSection(COLUMN_INDEX["on"], 82)
-        header.resizeSection(COLUMN_INDEX["event"], 90)
+        for short in ("on", "event", "who"):
+            header.setSectionResizeMode(
+                COLUMN_INDEX[short], QHeaderView.ResizeMode.ResizeToContents
+            )
         header.setSectionResizeMode(COLUMN_INDEX["reason"], QHeaderView.ResizeMode.Stretch)
         self.history_table.setWordWrap(True)  # a reason is read whole
         self.history_title = QLabel(self.tr("History"))

@@ -75,7 +75,7 @@ class CertificatesArea(Area):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 300])
+        splitter.setSizes([820, 380])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 

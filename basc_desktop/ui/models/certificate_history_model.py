@@ -25,9 +25,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("on", str(QT_TRANSLATE_NOOP("CertificateHistoryModel", "Date"))),
     ("event", str(QT_TRANSLATE_NOOP("CertificateHistoryModel", "Event"))),
-    ("reason", str(QT_TRANSLATE_NOOP("CertificateHistoryModel", "Reason"))),
     ("who", str(QT_TRANSLATE_NOOP("CertificateHistoryModel", "Recorded by"))),
+    ("reason", str(QT_TRANSLATE_NOOP("CertificateHistoryModel", "Reason"))),
 )
+"""The reason comes last: it takes the room left in a narrow detail panel."""
 COLUMN_INDEX = {key: number for number, (key, _title) in enumerate(COLUMNS)}
 
 
