@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.settings import Settings
+from basc_desktop.ui.areas.admissions import AdmissionsArea
+from basc_desktop.ui.areas.certificates import CertificatesArea
 from basc_desktop.ui.areas.members import MembersArea
 from basc_desktop.ui.changes import ChangeHub
 from basc_desktop.ui.context import AppContext
@@ -45,8 +47,9 @@ def screenshot_main_window(
 ) -> list[Path]:
     """Open the main window on ``workspace``, show each area, and save one PNG each.
 
-    Needs a ``QApplication``.  In the members area, the first member is selected so the
-    detail panel shows too.  Returns the files written (``<prefix>-<area>.png``).
+    Needs a ``QApplication``.  In the members, admissions and certificates areas, the
+    first row is selected so the detail panel shows too.  Returns the files written
+    (``<prefix>-<area>.png``).
     """
     if QApplication.instance() is None:
         raise RuntimeError("screenshot_main_window needs a QApplication")
@@ -58,8 +61,11 @@ def screenshot_main_window(
         for key in areas:
             area = window.show_area(key)
             settle()
-            if isinstance(area, MembersArea) and area.model.rowCount():
-                area.table.selectRow(0)
+            if (
+                isinstance(area, MembersArea | CertificatesArea | AdmissionsArea)
+                and area.model.rowCount()
+            ):
+                area.table.selectRow(0)  # so the detail panel shows too
                 settle()
             written.append(save_screenshot(window, folder / f"{prefix}-{key}.png"))
     finally:
