@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from basc_desktop.chapters import ChapterRegistry
 from basc_desktop.domain.vocabulary import ActionState, Verdict
 from basc_desktop.services.audit_forms import OPEN_ACTION_STATES, ActionQuery
 from basc_desktop.ui.models.audit_looks import action_state_icon, overdue_icon, verdict_icon
+from basc_desktop.ui.search_box import search_as_typed
 from basc_desktop.ui.text import action_state_label, verdict_label
 
-SEARCH_DELAY_MS = 250
 WEEK_DAYS = 7
 WAITING, ANY = "waiting", "any"
 
@@ -27,12 +27,7 @@ class ActionFilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search company, tax ID or city (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self._search_now)
-        self.search_timer.timeout.connect(self.changed)
+        self.search_timer = search_as_typed(self.search, self.changed.emit)
 
         self.overdue = QCheckBox(self.tr("&Overdue"))
         self.overdue.setIcon(overdue_icon())
@@ -94,7 +89,3 @@ class ActionFilterBar(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def _search_now(self) -> None:
-        self.search_timer.stop()
-        self.changed.emit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from basc_desktop.chapters import ChapterRegistry
@@ -15,8 +15,8 @@ from basc_desktop.ui.models.applications_model import (
     application_state_icon,
     application_state_label,
 )
+from basc_desktop.ui.search_box import search_as_typed
 
-SEARCH_DELAY_MS = 250
 OPEN = "open"
 """The state filter's value for every application still waiting for a final decision."""
 DEFAULT_DEADLINE_DAYS = 60
@@ -33,12 +33,7 @@ class AdmissionFilterBar(QWidget):
         self.search.setObjectName("applicationSearch")
         self.search.setPlaceholderText(self.tr("Search company, tax ID or city (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self._search_now)
-        self.search_timer.timeout.connect(self.changed)
+        self.search_timer = search_as_typed(self.search, self.changed.emit)
 
         self.state = QComboBox()
         self.state.setObjectName("applicationStateFilter")
@@ -129,10 +124,6 @@ class AdmissionFilterBar(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def _search_now(self) -> None:
-        self.search_timer.stop()
-        self.changed.emit()
 
     def _days_changed(self) -> None:
         if self.by_deadline.isChecked():

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from basc_desktop.chapters import ChapterRegistry
 from basc_desktop.domain.vocabulary import AuditKind, AuditState
 from basc_desktop.services.audit_forms import AuditorRow, AuditQuery
 from basc_desktop.ui.models.audit_looks import audit_state_icon
+from basc_desktop.ui.search_box import search_as_typed
 from basc_desktop.ui.text import audit_kind_label, audit_state_label
-
-SEARCH_DELAY_MS = 250
 
 
 def choose_data(combo: QComboBox, value: object) -> None:
@@ -34,12 +33,7 @@ class AuditFilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search company, tax ID or city (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self._search_now)
-        self.search_timer.timeout.connect(self.changed)
+        self.search_timer = search_as_typed(self.search, self.changed.emit)
 
         self.by_month = QCheckBox(self.tr("Month:"))
         self.month = QDateEdit(QDate(today.year, today.month, 1))
@@ -126,10 +120,6 @@ class AuditFilterBar(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def _search_now(self) -> None:
-        self.search_timer.stop()
-        self.changed.emit()
 
     def _month_changed(self) -> None:
         if self.by_month.isChecked():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from basc_desktop.chapters import ChapterRegistry
@@ -16,9 +16,9 @@ from basc_desktop.ui.models.certificates_model import (
     certificate_state_icon,
     certificate_state_label,
 )
+from basc_desktop.ui.search_box import search_as_typed
 from basc_desktop.ui.text import country_name
 
-SEARCH_DELAY_MS = 250
 DEFAULT_EXPIRY_DAYS = 60
 MAX_EXPIRY_DAYS = 730
 
@@ -34,12 +34,7 @@ class CertificateFilterBar(QWidget):
         self.search.setObjectName("certificateSearch")
         self.search.setPlaceholderText(self.tr("Search code, company or tax ID (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self._search_now)
-        self.search_timer.timeout.connect(self.changed)
+        self.search_timer = search_as_typed(self.search, self.changed.emit)
 
         self.state = QComboBox()
         self.state.setObjectName("certificateStateFilter")
@@ -115,10 +110,6 @@ class CertificateFilterBar(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
-
-    def _search_now(self) -> None:
-        self.search_timer.stop()
-        self.changed.emit()
 
     def _days_changed(self) -> None:
         if self.expiring.isChecked():

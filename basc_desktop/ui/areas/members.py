@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,12 +35,12 @@ from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.dialogs.member_editor import MemberEditor
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.models.members_model import COLUMN_INDEX, MembersModel
+from basc_desktop.ui.search_box import search_as_typed
 from basc_desktop.ui.tables import read_only_table
 from basc_desktop.ui.text import format_count
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 250
 """Typing pauses this long before the list is searched again."""
 
 COLUMN_WIDTHS = {
@@ -67,12 +67,7 @@ class MembersArea(Area):
         self.search.setObjectName("memberSearch")
         self.search.setPlaceholderText(self.tr("Search by name, tax ID or city (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search.textChanged.connect(self.search_timer.start)
-        self.search.returnPressed.connect(self.apply_search)
-        self.search_timer.timeout.connect(self.apply_search)
+        self.search_timer = search_as_typed(self.search, self.apply_search)
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
         self.filter_bar = MemberFilterBar(context.workspace.chapters)

@@ -31,8 +31,8 @@ from basc_desktop.services.certificate_forms import CertificateRow, IssuableAudi
 from basc_desktop.services.certificates import issuable_audits, issue_certificate, preview_issue
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.dialogs.plan_audit import to_date, to_qdate
-from basc_desktop.ui.dialogs.search_box import enter_searches
 from basc_desktop.ui.errors import show_error
+from basc_desktop.ui.search_box import enter_searches
 from basc_desktop.ui.text import (
     DATE_FORMAT,
     audit_kind_label,

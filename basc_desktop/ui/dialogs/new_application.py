@@ -9,7 +9,7 @@ stays open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,12 +31,11 @@ from basc_desktop.services.members import find_members
 from basc_desktop.ui import prompts
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.dialogs.plan_audit import to_date, to_qdate
-from basc_desktop.ui.dialogs.search_box import enter_searches
 from basc_desktop.ui.errors import show_error
+from basc_desktop.ui.search_box import enter_searches, search_as_typed
 from basc_desktop.ui.text import DATE_FORMAT, business_type_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_DELAY_MS = 200
 MATCHES = 50
 TAKEN_STATES = (*OPEN_STATES, ApplicationState.ADMITTED)
 """A company with an application in one of these states cannot open another."""
@@ -80,12 +79,7 @@ class NewApplicationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.company_search.textChanged.connect(self.search_timer.start)
-        self.search_timer.timeout.connect(self.search_companies)
-        self.company_search.returnPressed.connect(self.search_companies)
+        self.search_timer = search_as_typed(self.company_search, self.search_companies)
         enter_searches(self.company_search)
         self.companies.itemDoubleClicked.connect(lambda _item: self.accept())
 

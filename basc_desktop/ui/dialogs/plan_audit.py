@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -36,12 +36,11 @@ from basc_desktop.services.members import find_members
 from basc_desktop.services.standards import list_standards
 from basc_desktop.ui import prompts
 from basc_desktop.ui.context import AppContext
-from basc_desktop.ui.dialogs.search_box import enter_searches
 from basc_desktop.ui.errors import show_error
+from basc_desktop.ui.search_box import enter_searches, search_as_typed
 from basc_desktop.ui.text import audit_kind_label, error_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_DELAY_MS = 200
 MATCHES = 50
 
 
@@ -120,12 +119,7 @@ class PlanAuditDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.company_search.textChanged.connect(self.search_timer.start)
-        self.search_timer.timeout.connect(self.search_companies)
-        self.company_search.returnPressed.connect(self.search_companies)
+        self.search_timer = search_as_typed(self.company_search, self.search_companies)
         enter_searches(self.company_search)
         self.companies.currentItemChanged.connect(self._company_changed)
         self.lead.currentIndexChanged.connect(self._lead_changed)
