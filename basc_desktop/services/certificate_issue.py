@@ -127,6 +127,13 @@ def _plan(
     certificates = session.scalars(
         select(Certificate).where(Certificate.company_id == company.id)
     ).all()
+    if company.archived_on is not None:
+        refusals.append(
+            Message(
+                _("The member was archived on {date}: restore it before issuing its certificate."),
+                {"date": company.archived_on},
+            )
+        )
     later = [c for c in certificates if c.issued_on > issued_on]
     if later:
         newest = max(later, key=lambda c: (c.issued_on, c.code))
@@ -135,8 +142,8 @@ def _plan(
                 _("The member already has certificate {code}, issued on {date}, after {issued}."),
                 {
                     "code": newest.code,
-                    "date": newest.issued_on.isoformat(),
-                    "issued": issued_on.isoformat(),
+                    "date": newest.issued_on,
+                    "issued": issued_on,
                 },
             )
         )

@@ -34,7 +34,7 @@ from basc_desktop.services.corrective_actions import (
     submit_action,
     verify_action,
 )
-from basc_desktop.services.members import get_member
+from basc_desktop.services.members import archive_member, get_member, restore_member
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import CorrectiveAction
 from basc_desktop.store.certificates import Certificate
@@ -133,6 +133,21 @@ def test_refused_when_a_minor_has_no_action_plan(workspace: Workspace) -> None:
     ]
     with pytest.raises(LifecycleError, match="no action plan"):
         issue_certificate(workspace, audit)
+
+
+def test_refused_for_an_archived_member_until_it_is_restored(workspace: Workspace) -> None:
+    company = member(workspace)
+    audit = closed(workspace, company)
+    archive_member(workspace, company, on=TODAY)
+    preview = preview_issue(workspace, audit)
+    assert [str(r) for r in preview.refusals] == [
+        f"The member was archived on {TODAY.isoformat()}: restore it before issuing its "
+        "certificate."
+    ]
+    with pytest.raises(LifecycleError, match="archived"):
+        issue_certificate(workspace, audit)
+    restore_member(workspace, company)
+    assert issue_certificate(workspace, audit).state is CertificateState.VALID
 
 
 def test_refused_from_an_audit_not_closed_or_of_another_kind(workspace: Workspace) -> None:
