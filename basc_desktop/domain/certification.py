@@ -160,14 +160,12 @@ def issue_refusals(audit: AuditFacts, issued_on: date, today: date) -> tuple[Mes
             )
         )
     if issued_on > today:
-        refusals.append(
-            Message(_("The issue date {date} is in the future."), {"date": issued_on.isoformat()})
-        )
+        refusals.append(Message(_("The issue date {date} is in the future."), {"date": issued_on}))
     if audit.reported_on is not None and issued_on < audit.reported_on:
         refusals.append(
             Message(
                 _("The issue date {date} is before the audit was reported ({reported})."),
-                {"date": issued_on.isoformat(), "reported": audit.reported_on.isoformat()},
+                {"date": issued_on, "reported": audit.reported_on},
             )
         )
     return tuple(refusals)
@@ -210,22 +208,22 @@ def check_move_date(
     certificate was issued, or before its last change (its history reads in order)."""
     label = _("Date")
     if on > today:
-        raise ValidationError("on", _("{date} is in the future."), label=label, date=on.isoformat())
+        raise ValidationError("on", _("{date} is in the future."), label=label, date=on)
     if on < issued_on:
         raise ValidationError(
             "on",
             _("{date} is before the certificate was issued ({issued})."),
             label=label,
-            date=on.isoformat(),
-            issued=issued_on.isoformat(),
+            date=on,
+            issued=issued_on,
         )
     if last_change_on is not None and on < last_change_on:
         raise ValidationError(
             "on",
             _("{date} is before the certificate's last change ({last})."),
             label=label,
-            date=on.isoformat(),
-            last=last_change_on.isoformat(),
+            date=on,
+            last=last_change_on,
         )
 
 

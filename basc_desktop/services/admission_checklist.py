@@ -68,7 +68,7 @@ def open_application(ws: Workspace, company_id: int, *, on: date | None = None) 
                     _("{company} already has an application ({state}, opened {date})."),
                     company=company.legal_name,
                     state=state.label,
-                    date=earlier.opened_on.isoformat(),
+                    date=earlier.opened_on,
                 )
         chapter = ws.chapters.get(company.chapter_code)
         items = checklist_for(chapter.admission_documents, company.business_type)

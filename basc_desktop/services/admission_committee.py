@@ -279,14 +279,14 @@ def decide_application(
                 "decided_on",
                 _("The committee session of {date} has not been held yet: decide on it then."),
                 label=_("Decision date"),
-                date=decided_on.isoformat(),
+                date=decided_on,
             )
         if decided_on < application.opened_on:
             raise ValidationError(
                 "decided_on",
                 _("A decision cannot come before the application was opened ({date})."),
                 label=_("Decision date"),
-                date=application.opened_on.isoformat(),
+                date=application.opened_on,
             )
         months = (
             ws.chapters.get(company.chapter_code).months_in_process

@@ -127,6 +127,6 @@ def find_committee_session(ws: Workspace, chapter_code: str, held_on: date) -> C
             raise NotFoundError(
                 _("Chapter {chapter} has no committee session on {date}."),
                 chapter=chapter_code,
-                date=held_on.isoformat(),
+                date=held_on,
             )
         return session_row(session, committee)

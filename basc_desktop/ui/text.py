@@ -52,6 +52,8 @@ def translate(source: str) -> str:
 def _param(value: Any) -> Any:
     if isinstance(value, Message):
         return message_text(value)
+    if isinstance(value, date):
+        return format_date(value)  # day-first, as every date on screen
     if isinstance(value, str):
         # A field label marked in the domain ("Legal name") is shown translated; other
         # text (a company's name, a tax ID) has no translation and comes back unchanged.

@@ -3784,6 +3784,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El miembro ya tiene el certificado {code}, emitido el {date}, después del {issued}.</translation>
     </message>
     <message>
+        <source>The member was archived on {date}: restore it before issuing its certificate.</source>
+        <translation>El miembro fue archivado el {date}: restáurelo antes de emitir su certificado.</translation>
+    </message>
+    <message>
         <source>The payload is incomplete: some of its fields are missing.</source>
         <translation>El contenido está incompleto: le faltan algunos campos.</translation>
     </message>

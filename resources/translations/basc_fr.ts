@@ -3784,6 +3784,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le membre a déjà le certificat {code}, émis le {date}, après le {issued}.</translation>
     </message>
     <message>
+        <source>The member was archived on {date}: restore it before issuing its certificate.</source>
+        <translation>Le membre a été archivé le {date} : restaurez-le avant d&apos;émettre son certificat.</translation>
+    </message>
+    <message>
         <source>The payload is incomplete: some of its fields are missing.</source>
         <translation>Le contenu est incomplet : certains de ses champs manquent.</translation>
     </message>

@@ -80,3 +80,17 @@ def test_text_values_of_a_message_are_translated_too(qapp: QApplication) -> None
     finally:
         install_translations("en")
     assert message_text(required) == "Legal name is required."
+
+
+def test_dates_in_a_message_are_written_day_first(qapp: QApplication) -> None:
+    """A refusal names its dates the way coordinators write them, not as 2026-06-15."""
+    refusal = Message(
+        translatable(
+            "The member was archived on {date}: restore it before issuing its certificate."
+        ),
+        {"date": date(2026, 6, 5)},
+    )
+    assert message_text(refusal) == (
+        "The member was archived on 05/06/2026: restore it before issuing its certificate."
+    )
+    assert str(refusal).startswith("The member was archived on 2026-06-05")  # CLI and logs
