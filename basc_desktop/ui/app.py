@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from basc_desktop import __version__
 from basc_desktop.settings import APP_AUTHOR
-from basc_desktop.ui import prompts
+from basc_desktop.ui import garbage, prompts
 from basc_desktop.ui.demo import DEFAULT_COMPANIES
 from basc_desktop.ui.main_window import MainWindow
 from basc_desktop.ui.operations import wait_for_operations
@@ -35,6 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(icon("basc-desktop"))
     app.setDesktopFileName("basc-desktop")
     load_fonts(app)
+    garbage.install(app)
     return app
 
 

@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from basc_desktop.services.demo import build_demo
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.settings import Settings
+from basc_desktop.ui import garbage
 from basc_desktop.ui.changes import ChangeHub
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.main_window import MainWindow
@@ -23,6 +25,12 @@ DEMO_COMPANIES = 120
 @pytest.fixture(autouse=True)
 def english() -> None:
     set_language("en")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_on_the_gui_thread(qapp: QApplication) -> None:
+    """As in the program: a worker never collects (and so never destroys) a widget."""
+    garbage.install(qapp)
 
 
 @pytest.fixture
