@@ -208,7 +208,10 @@ def issuable(ws: Workspace, args: argparse.Namespace, out: TextIO | None = None)
     out = out or sys.stdout
     from basc_desktop.services.certificates import issuable_audits
 
-    for audit in issuable_audits(ws, args.chapter):
+    waiting = issuable_audits(ws, args.chapter)
+    if not waiting:
+        print("No closed certification audit is waiting for its certificate.", file=out)
+    for audit in waiting:
         finished = audit.finished_on.isoformat() if audit.finished_on else ""
         print(
             f"{audit.audit_id:>6}  {finished:10}  {audit.chapter_code:8}  "

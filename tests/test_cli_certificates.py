@@ -27,13 +27,16 @@ def test_issue_show_and_move_a_certificate(
     sqlite_workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = sqlite_workspace
+    assert main(_args(ws, tmp_path, "certificates", "issuable")) == 0
+    assert capsys.readouterr().out == (
+        "No closed certification audit is waiting for its certificate.\n"
+    )
     company = member(ws, name="Exportadora Andina S.A.S.")
     audit = closed(ws, company)
-    number = get_member(ws, company).row.member_number
-    code = f"COLBOG{number:05d}-1-1"
-
     assert main(_args(ws, tmp_path, "certificates", "issuable")) == 0
     assert "Exportadora Andina S.A.S." in capsys.readouterr().out
+    number = get_member(ws, company).row.member_number
+    code = f"COLBOG{number:05d}-1-1"
     command = _args(ws, tmp_path, "certificates", "issue", str(audit), "--date", "2026-06-15")
     assert main(command) == 0
     assert capsys.readouterr().out.strip() == (
