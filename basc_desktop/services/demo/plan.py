@@ -220,8 +220,9 @@ def _in_process_audits(rng: random.Random, plan: CompanyPlan, today: date) -> No
         plan.audits.append(_planned(kind, today + days(rng.randint(7, 90))))
     elif roll < 0.75:
         plan.audits.append(_started(kind, today - days(rng.randint(0, 2))))
-    else:
-        plan.audits.append(_finished(kind, AuditState.REPORTED, today - days(rng.randint(2, 25))))
+    else:  # reported; most already closed and waiting for their certificate
+        state = AuditState.REPORTED if roll < 0.85 else AuditState.CLOSED
+        plan.audits.append(_finished(kind, state, today - days(rng.randint(2, 25))))
 
 
 def _certified(
