@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -28,6 +27,7 @@ from basc_desktop.ui.models.applications_model import (
     document_state_icon,
     document_state_text,
 )
+from basc_desktop.ui.models.columns import ColumnsModel
 from basc_desktop.ui.models.paged import ID_ROLE, ROW_ROLE, SORT_ROLE, AnyIndex
 from basc_desktop.ui.text import format_date
 
@@ -58,7 +58,9 @@ def state_text(line: DocumentLine) -> str:
     return word
 
 
-class AdmissionChecklistModel(QAbstractTableModel):
+class AdmissionChecklistModel(ColumnsModel):
+    CONTEXT = CONTEXT
+    COLUMNS = COLUMNS
     progress_changed = Signal(int, int)
     """(received, required) after every change; required leaves out "not applicable"."""
     state_requested = Signal(str, str)
@@ -110,9 +112,6 @@ class AdmissionChecklistModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         line = self.line_at(index)
@@ -167,22 +166,10 @@ class AdmissionChecklistModel(QAbstractTableModel):
             self.state_requested.emit(line.document_id, state.value)
         return True
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section][1])
-        return None
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = super().flags(index)
         if self._editable and index.column() == STATE_COLUMN:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags

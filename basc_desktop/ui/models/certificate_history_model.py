@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 
 from basc_desktop.services.certificate_forms import CertificateEventLine
 from basc_desktop.ui.models.certificates_model import certificate_event_label
+from basc_desktop.ui.models.columns import ColumnsModel
 from basc_desktop.ui.models.paged import ROW_ROLE, SORT_ROLE
 from basc_desktop.ui.text import format_date
 
@@ -38,8 +38,11 @@ def recorded_when(line: CertificateEventLine) -> str:
     return f"{format_date(at.date())} {at:%H:%M}"
 
 
-class CertificateHistoryModel(QAbstractTableModel):
+class CertificateHistoryModel(ColumnsModel):
     """The events of one certificate, newest first."""
+
+    CONTEXT = CONTEXT
+    COLUMNS = COLUMNS
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,9 +59,6 @@ class CertificateHistoryModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
@@ -94,20 +94,3 @@ class CertificateHistoryModel(QAbstractTableModel):
             case "who":
                 return line.recorded_by
         raise KeyError(key)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section][1])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

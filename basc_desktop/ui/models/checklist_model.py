@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,6 +23,7 @@ from PySide6.QtGui import QFont
 from basc_desktop.domain.vocabulary import Verdict
 from basc_desktop.services.audit_forms import ChecklistLine
 from basc_desktop.ui.models.audit_looks import verdict_colour, verdict_icon
+from basc_desktop.ui.models.columns import ColumnsModel
 from basc_desktop.ui.models.paged import ID_ROLE, ROW_ROLE, SORT_ROLE, AnyIndex
 from basc_desktop.ui.text import verdict_label
 
@@ -40,7 +39,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COLUMN_INDEX = {key: number for number, (key, _title) in enumerate(COLUMNS)}
 
 
-class ChecklistModel(QAbstractTableModel):
+class ChecklistModel(ColumnsModel):
+    CONTEXT = CONTEXT
+    COLUMNS = COLUMNS
     progress_changed = Signal(int, int)
     """(judged, total) of the whole checklist, after every change."""
 
@@ -126,9 +127,6 @@ class ChecklistModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def _first_of_section(self, row: int) -> bool:
         if row == 0:
             return True
@@ -163,23 +161,6 @@ class ChecklistModel(QAbstractTableModel):
                 return line.verdict.value if line.verdict else ""
             return _display(line, key) if key != "section" else line.section
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section][1])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _display(line: ChecklistLine, key: str) -> str:

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 
 from basc_desktop.services.admission_forms import DeadlineRow
 from basc_desktop.ui.models.audit_looks import overdue_colour, overdue_icon
+from basc_desktop.ui.models.columns import ColumnsModel
 from basc_desktop.ui.models.paged import ID_ROLE, ROW_ROLE, SORT_ROLE, AnyIndex
 from basc_desktop.ui.text import format_date
 
@@ -44,7 +44,10 @@ def days_left_text(days_left: int) -> str:
     return QCoreApplication.translate(CONTEXT, "{days} days left").format(days=days_left)
 
 
-class DeadlinesModel(QAbstractTableModel):
+class DeadlinesModel(ColumnsModel):
+    CONTEXT = CONTEXT
+    COLUMNS = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[DeadlineRow] = []
@@ -70,9 +73,6 @@ class DeadlinesModel(QAbstractTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index)
         if row is None or not 0 <= index.column() < len(COLUMNS):
@@ -94,23 +94,6 @@ class DeadlinesModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return _raw(row, key)
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, COLUMNS[section][1])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _display(row: DeadlineRow, key: str) -> str:
