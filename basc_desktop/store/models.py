@@ -6,7 +6,9 @@ from basc_desktop.store.base import Base
 from basc_desktop.store.certificates import Certificate, CertificateEvent
 from basc_desktop.store.events import Event
 from basc_desktop.store.members import ChapterRow, Company, Contact, RelatedCertification
+from basc_desktop.store.signing_keys import ChapterPublicKey
 from basc_desktop.store.standards import Requirement, Standard
+from basc_desktop.store.users import User, UserChapter
 
 __all__ = [
     "Application",
@@ -16,6 +18,7 @@ __all__ = [
     "Base",
     "Certificate",
     "CertificateEvent",
+    "ChapterPublicKey",
     "ChapterRow",
     "CommitteeSession",
     "Company",
@@ -26,5 +29,7 @@ __all__ = [
     "RelatedCertification",
     "Requirement",
     "Standard",
+    "User",
+    "UserChapter",
     "audit_team",
 ]
