@@ -52,3 +52,7 @@ class StaleRecordError(BascError):
 
 class LifecycleError(BascError):
     """A move that the lifecycle of a record does not allow."""
+
+
+class AccessDeniedError(BascError):
+    """The user is not set up for the chapter of the record, or not for this database."""

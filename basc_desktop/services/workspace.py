@@ -28,6 +28,9 @@ class Workspace:
     """Today's date; tests freeze it."""
     data_dir: Path | None = None
     """This PC's data folder (settings, keys, attachments); None only in bare tests."""
+    scope: frozenset[str] | None = None
+    """The chapter codes this user may see and change; None: every chapter (one PC,
+    an administrator, or a database without users).  See ``services/access.py``."""
 
     def today(self) -> date:
         return self.clock()
