@@ -27,6 +27,7 @@ SETTINGS_FILE = "settings.json"
 DATABASE_FILE = "basc.sqlite"
 DEMO_DATABASE_FILE = "demo.sqlite"
 LANGUAGES = ("es", "en", "fr")
+BACKUP_COUNTS = ("backups_keep_last", "backups_keep_daily", "backups_keep_weekly")
 
 
 class SettingsError(BascError):
@@ -46,6 +47,10 @@ class Preferences:
     recent_databases: list[str] = field(default_factory=list)
     member_filters: dict[str, Any] = field(default_factory=dict)
     """The Members area's filters and order as last left (read back leniently)."""
+    backups_keep_last: int = 10
+    """Automatic backups kept: the newest this many, plus the daily and weekly ones."""
+    backups_keep_daily: int = 7
+    backups_keep_weekly: int = 4
 
 
 @dataclass
@@ -159,6 +164,10 @@ def _read_preferences(path: Path) -> Preferences:
     prefs = Preferences(**known)
     if not isinstance(prefs.member_filters, dict):
         prefs.member_filters = {}
+    for name in BACKUP_COUNTS:
+        value = getattr(prefs, name)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+            setattr(prefs, name, Preferences.__dataclass_fields__[name].default)
     if prefs.language and prefs.language not in LANGUAGES:
         prefs.language = ""
     return prefs

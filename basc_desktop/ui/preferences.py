@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from basc_desktop.domain.errors import BascError
+from basc_desktop.services.access import visible_chapters
 from basc_desktop.services.opening import open_workspace
 from basc_desktop.settings import DATABASE_FILE
 from basc_desktop.store.engine import display_url
@@ -53,7 +55,7 @@ class PreferencesDialog(QDialog):
 
         self.chapter = QComboBox()
         self.chapter.addItem(self.tr("(not chosen)"), "")
-        for chapter in context.workspace.chapters:
+        for chapter in visible_chapters(context.workspace):
             self.chapter.addItem(f"{chapter.name} ({chapter.code})", chapter.code)
         self.chapter.setCurrentIndex(max(0, self.chapter.findData(prefs.chapter)))
 
@@ -90,6 +92,16 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Your chapter:"), self.chapter)
+        self.keep_last, self.keep_daily, self.keep_weekly = (
+            _count_box(prefs.backups_keep_last),
+            _count_box(prefs.backups_keep_daily),
+            _count_box(prefs.backups_keep_weekly),
+        )
+        backups = QGroupBox(self.tr("Automatic backups (made at each start)"))
+        backups_form = QFormLayout(backups)
+        backups_form.addRow(self.tr("Keep the newest:"), self.keep_last)
+        backups_form.addRow(self.tr("And one a day for the last (days):"), self.keep_daily)
+        backups_form.addRow(self.tr("And one a week for the last (weeks):"), self.keep_weekly)
         note = QLabel(
             self.tr(
                 "Changes to the language and the database take effect the next time "
@@ -105,6 +117,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(database)
+        layout.addWidget(backups)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.operation: Operation | None = None
@@ -174,6 +187,9 @@ class PreferencesDialog(QDialog):
         prefs.language = str(self.language.currentData())
         prefs.chapter = str(self.chapter.currentData())
         prefs.database_url = url
+        prefs.backups_keep_last = self.keep_last.value()
+        prefs.backups_keep_daily = self.keep_daily.value()
+        prefs.backups_keep_weekly = self.keep_weekly.value()
         try:
             self.context.settings.save()
         except OSError as error:
@@ -188,3 +204,10 @@ class PreferencesDialog(QDialog):
         log.info("preferences saved")
         self.context.changes.announce(changes.PREFERENCES)
         super().accept()
+
+
+def _count_box(value: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, 999)
+    box.setValue(value)
+    return box

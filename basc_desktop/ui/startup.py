@@ -3,7 +3,8 @@
 Everything the coordinator can fix (an unusable data folder, a wrong chapter file, a
 damaged database) ends in a :class:`StartupFailure` whose message names the file, the
 key and the reason; never in a traceback.  A bug ends in one too, with the traceback in
-the log file.  Only building a missing demo database runs in the background.
+the log file.  Building a missing demo database runs in the background, and so does
+the automatic backup made once the database is open (``backup_actions.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from basc_desktop.logs import configure_logging
 from basc_desktop.services.opening import open_workspace
 from basc_desktop.settings import Settings, load_settings
 from basc_desktop.store.engine import display_url
+from basc_desktop.ui.backup_actions import start_automatic_backup
 from basc_desktop.ui.changes import ChangeHub
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.crash import install_crash_handler
@@ -71,6 +73,8 @@ class Startup(QObject):
         self.result: Outcome | None = None
         self.settings: Settings | None = None
         self.operation: Operation | None = None
+        self.backup_operation: Operation | None = None
+        """The automatic backup made once the database is open (None: none made)."""
 
     def begin(self) -> Outcome | None:
         """Start; the outcome, or None while the demo database is being built."""
@@ -92,7 +96,9 @@ class Startup(QObject):
     def _open(self, settings: Settings, chapters: ChapterRegistry, url: str) -> Outcome:
         workspace = open_workspace(settings, chapters, url=url)
         log.info("started on %s", display_url(workspace.db.url))
-        return MainWindow(AppContext(workspace, settings, ChangeHub()))
+        window = MainWindow(AppContext(workspace, settings, ChangeHub()))
+        self.backup_operation = start_automatic_backup(window, window.context)
+        return window
 
     def _build_demo(self, settings: Settings, chapters: ChapterRegistry) -> None:
         def built(_summary: object) -> None:
