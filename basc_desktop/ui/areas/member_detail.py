@@ -55,6 +55,11 @@ ACTION_NAMES = {
     "update": str(QT_TRANSLATE_NOOP(CONTEXT, "Edited")),
     "archive": str(QT_TRANSLATE_NOOP(CONTEXT, "Archived")),
     "restore": str(QT_TRANSLATE_NOOP(CONTEXT, "Restored")),
+    "reminder": str(
+        QT_TRANSLATE_NOOP(
+            CONTEXT, "Renewal reminder sent for certificate {certificate} (expires {expires_on})"
+        )
+    ),
 }
 CERTIFICATE_STATES = {
     "valid": str(QT_TRANSLATE_NOOP(CONTEXT, "Valid")),
@@ -303,6 +308,11 @@ class MemberDetailPanel(QTextBrowser):
         newest_first = sorted(entries, key=lambda entry: entry.at, reverse=True)
         for entry in newest_first[:HISTORY_LINES]:
             action = _translated(ACTION_NAMES.get(entry.action, entry.action))
+            if entry.action == "reminder":  # its facts are in its words, not field lines
+                said = {change.field: _logged(change.field, change.new) for change in entry.changes}
+                action = action.format(
+                    certificate=said.get("certificate", "—"), expires_on=said.get("expires_on", "—")
+                )
             head = self.tr("{when} · {user} · {action}").format(
                 when=_when(entry.at), user=entry.user, action=action
             )
@@ -311,7 +321,7 @@ class MemberDetailPanel(QTextBrowser):
                 f"<span style='color:{GREY}'>{escape(_logged(change.field, change.old))}</span>"
                 f" → {escape(_logged(change.field, change.new))}"
                 for change in entry.changes
-                if entry.action != "create"
+                if entry.action not in ("create", "reminder")
             ]
             body = "<br>".join([f"<b>{escape(head)}</b>", *changes])
             parts.append(f"<p style='margin:4px 0'>{body}</p>")
