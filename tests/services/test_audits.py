@@ -65,7 +65,7 @@ def test_replanning_moves_the_date_and_refuses_stale_or_started(workspace: Works
     moved = update_audit_plan(workspace, row.id, data, expected_version=row.version)
     assert (moved.planned_on, moved.kind) == (date(2026, 8, 3), AuditKind.RECERTIFICATION)
     assert get_member(workspace, company).row.next_audit_on == date(2026, 8, 3)
-    with pytest.raises(StaleRecordError, match="changed by someone else"):
+    with pytest.raises(StaleRecordError, match="changed by tester at"):
         update_audit_plan(workspace, row.id, data, expected_version=row.version)
     start_audit(workspace, row.id)
     current = get_audit(workspace, row.id)

@@ -82,7 +82,7 @@ def test_changing_only_the_team_is_seen_by_whoever_read_the_audit_before(
     assert changed.team_ids == (rios,)
     assert changed.version > read_by_both.version
 
-    with pytest.raises(StaleRecordError, match="changed by someone else"):
+    with pytest.raises(StaleRecordError, match="changed by tester at"):
         update_audit_plan(
             workspace,
             read_by_both.id,

@@ -50,7 +50,7 @@ def test_the_company_plans_submits_and_a_follow_up_verifies_and_closes(
         "María López, gerente",
         row.due_on + timedelta(days=5),
     )
-    with pytest.raises(StaleRecordError, match="changed by someone else"):
+    with pytest.raises(StaleRecordError, match="changed by tester at"):
         update_action_plan(
             workspace, major, description="x", owner="", due_on=TODAY, expected_version=1
         )

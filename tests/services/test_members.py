@@ -147,7 +147,7 @@ def test_stale_edit_is_refused_and_the_first_save_kept(workspace: Workspace) -> 
     first = MemberInput(**{**member_input(get_member(workspace, row.id)).__dict__, "city": "Cali"})
     update_member(workspace, row.id, first, expected_version=row.version)
     late = MemberInput(**{**first.__dict__, "city": "Pasto"})
-    with pytest.raises(StaleRecordError, match="changed by someone else"):
+    with pytest.raises(StaleRecordError, match="changed by tester at"):
         update_member(workspace, row.id, late, expected_version=row.version)
     assert get_member(workspace, row.id).row.city == "Cali"
 

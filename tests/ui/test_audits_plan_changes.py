@@ -166,7 +166,7 @@ def test_a_plan_changed_by_someone_else_is_said_and_nothing_is_written(
     with prompts.answering(True) as asked:
         click_ok(qtbot, dialog)
     assert [prompt.kind for prompt in asked] == [prompts.PromptKind.WARNING]
-    assert "was changed by someone else" in asked[0].text
+    assert "was changed by tester at" in asked[0].text
     assert dialog.isVisible()
     assert get_audit(ws, audit.id) == theirs  # nothing of ours was written
     # The form now shows the audit as saved, and saving from it works.

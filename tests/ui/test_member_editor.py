@@ -191,7 +191,7 @@ def test_a_stale_edit_is_refused_with_a_clear_message(qtbot: QtBot, area: Member
     qtbot.waitUntil(editor.ok_button.isEnabled)
     with prompts.answering(True) as asked:
         editor.ok_button.click()
-    message = f"{row.legal_name} was changed by someone else since you opened it."
+    message = f"{row.legal_name} was changed by tester at "
     assert editor.isVisible()
     assert editor.banner.isVisible()
     assert editor.banner.text().startswith(message)

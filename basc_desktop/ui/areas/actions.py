@@ -8,6 +8,7 @@ Overdue actions show their due date in red with the word "Overdue".
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -25,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from basc_desktop.services.access import visible_registry
 from basc_desktop.services.audit_forms import ActionRow
 from basc_desktop.ui import changes
-from basc_desktop.ui.areas.action_filters import ActionFilterBar
+from basc_desktop.ui.areas.action_filters import ANY, ActionFilterBar
+from basc_desktop.ui.areas.activity_history import history_html
 from basc_desktop.ui.areas.base import Area
+from basc_desktop.ui.areas.dashboard_banner import ShownRecordsBanner, only
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.dialogs.action_dialog import ActionPlanDialog, ActionStep, ActionStepDialog
 from basc_desktop.ui.excel_export import export_to_excel
@@ -54,9 +58,13 @@ class ActionsArea(Area):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = ActionsModel(context.workspace)
-        self.filters = ActionFilterBar(context.workspace.chapters)
+        self.filters = ActionFilterBar(visible_registry(context.workspace))
         self.count_label = QLabel()
         self.count_label.setObjectName("actionCount")
+        self._shown_ids: tuple[int, ...] = ()
+        """Only these actions (opened from the dashboard), or () for every one."""
+        self.banner = ShownRecordsBanner()
+        self.banner.cleared.connect(self._show_all)
         self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
@@ -113,6 +121,7 @@ class ActionsArea(Area):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
 
@@ -151,8 +160,37 @@ class ActionsArea(Area):
                 self.select_action(current.id)
 
     def apply_filters(self) -> None:
-        self.model.set_query(self.filters.apply(self.model.query))
+        query = replace(self.filters.apply(self.model.query), ids=self._shown_ids)
+        self.model.set_query(query)
         self._show(self.current_action())
+
+    def show_records(self, ids: list[int], caption: str) -> None:
+        """List exactly the corrective actions ``ids`` (from the dashboard), any state."""
+        self._set_filters(ANY)
+        self._shown_ids = only(ids)
+        self.banner.show_caption(caption, len(ids))
+        self.reload()
+
+    def _show_all(self) -> None:
+        self._shown_ids = ()
+        self._set_filters(None)
+        self.apply_filters()
+
+    def _set_filters(self, state: str | None) -> None:
+        """Every filter off; the state filter on ``state`` (None: not closed yet)."""
+        bar = self.filters
+        bar.blockSignals(True)
+        try:
+            bar.search.clear()
+            bar.search_timer.stop()
+            bar.overdue.setChecked(False)
+            bar.this_week.setChecked(False)
+            bar.chapter.setCurrentIndex(0)
+            bar.severity.setCurrentIndex(0)
+            bar.state.setCurrentIndex(max(bar.state.findData(state), 0) if state else 0)
+            bar.company_id = None
+        finally:
+            bar.blockSignals(False)
 
     def focus_search(self) -> bool:
         self.filters.focus_search()
@@ -250,7 +288,9 @@ class ActionsArea(Area):
             f"<p style='color:#5f6b7a; margin-top:0'>{escape(action.requirement_code)} — "
             f"{escape(action.requirement_title)}</p>"
             f"<table cellspacing='0'>{table}</table>"
-            f"<h4>{escape(self.tr('Action'))}</h4><p>{escape(action.description)}</p>" + notes
+            f"<h4>{escape(self.tr('Action'))}</h4><p>{escape(action.description)}</p>"
+            + notes
+            + history_html(self.context.workspace, "corrective_action", action.id)
         )
 
     # --- status ---------------------------------------------------------------------

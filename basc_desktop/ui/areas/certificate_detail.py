@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTextBrowser, QVBo
 from basc_desktop.domain.countries import COUNTRIES
 from basc_desktop.services.certificate_forms import CertificateDetail
 from basc_desktop.services.workspace import Workspace
+from basc_desktop.ui.areas.activity_history import history_html
 from basc_desktop.ui.models.certificate_history_model import COLUMN_INDEX, CertificateHistoryModel
 from basc_desktop.ui.models.certificates_model import (
     EXPIRED_COLOUR,
@@ -124,6 +125,7 @@ class CertificateDetailPanel(QWidget):
                     (self.tr("Superseded by"), escape(detail.superseded_by or "")),
                 ]
             )
+            + history_html(workspace, "certificate", row.id)
         )
 
     def _expiry(self, detail: CertificateDetail, today: date, warning: int) -> str:
