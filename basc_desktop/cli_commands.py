@@ -65,11 +65,37 @@ def db(args: argparse.Namespace) -> int:
             f"{display_url(url)}: schema {revision or 'none'} ({state}; newest {head_revision()})"
         )
         return 0
+    if args.db_command == "init":
+        _refuse_an_older_schema(url)
     chapters = load_chapters(default_chapters_dir())
     workspace = open_workspace(settings, chapters, url=url)
     workspace.db.close()
     print(f"{display_url(url)}: schema {head_revision()}, {len(chapters)} chapters.")
     return 0
+
+
+def _refuse_an_older_schema(url: str) -> None:
+    """``db init`` makes a schema; it does not upgrade one made by an older version."""
+    from basc_desktop.domain.errors import BascError
+    from basc_desktop.domain.text import translatable as _
+    from basc_desktop.store.schema import known_revisions
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+    finally:
+        engine.dispose()
+    if revision is not None and revision != head_revision() and revision in known_revisions():
+        raise BascError(
+            _(
+                "The database {where} already holds BASC tables at schema {revision}: "
+                "use “basc db upgrade” to bring it to schema {head}."
+            ),
+            where=display_url(url),
+            revision=revision,
+            head=head_revision(),
+        )
 
 
 def chapters(args: argparse.Namespace) -> int:

@@ -5,8 +5,9 @@ or :func:`verify_pdf` (a certificate PDF, one answer per QR code in it).  The an
 says whether the certificate is genuine (signed with the key of the chapter it names)
 and, if so, what the register says about it today: valid, expired, suspended,
 withdrawn (with the date and reason), superseded (naming the renewal), or unknown.
-Verifying never writes, and never makes a key: a PC without the chapter's key (nor its
-public key, imported into ``keys/``) answers UNKNOWN.
+Verifying never writes, and never makes a key: it trusts the chapter's keys registered
+in the database (every PC that signs registers its key there), this PC's own key and the
+public keys imported into ``keys/``; without any of them it answers UNKNOWN.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy import delete
 
 from basc_desktop.domain.certificate_payload import CertificatePayload, decode_payload
 from basc_desktop.domain.vocabulary import CertificateEventKind
@@ -31,6 +32,7 @@ from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.certificates import Certificate
 from basc_desktop.store.events import Event
 from basc_desktop.store.members import Company
+from basc_desktop.store.signing_keys import ChapterPublicKey
 from tests.certificate_pdf_factories import certified, record, renew
 from tests.conftest import TODAY
 from tests.factories import certify
@@ -176,6 +178,8 @@ def test_another_pc_checks_with_the_exported_public_key(
     key.verify(decode_payload(payload).signature, decode_payload(payload).message.encode())
 
     customs = Workspace(db=ws.db, chapters=ws.chapters, clock=ws.clock, data_dir=tmp_path / "pc2")
+    with ws.db.transaction() as session:  # a register that does not share its keys
+        session.execute(delete(ChapterPublicKey))
     no_key = verify_payload(customs, payload)
     assert no_key.outcome is V.UNKNOWN
     assert "holds no key of chapter BASC Bogotá" in no_key.message()

@@ -60,7 +60,7 @@ class AdmissionCommands(QObject):
             self.tr("&Welcome letter…"), self.welcome_letter, "Ctrl+Shift+W"
         )
         self.minutes_action = self._action(self.tr("&Minutes…"), self.minutes, "Ctrl+M")
-        self.refresh_action = self._action(self.tr("Re&fresh"), self.area.reload, "F5")
+        self.refresh_action = self._action(self.tr("Re&fresh"), self.area.reload, "")
         self.application_actions = (self.decide_action, self.welcome_action, self.minutes_action)
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:

@@ -24,6 +24,17 @@ class Area(QWidget):
     def activate(self) -> None:
         """The area became the visible page; load what it shows if not loaded yet."""
 
+    def refresh(self) -> None:
+        """Read again what the area shows, so others' changes appear (View ▸ Refresh, F5).
+
+        By default the area's ``reload()`` if it has one, else :meth:`activate`.
+        """
+        reload = getattr(self, "reload", None)
+        if callable(reload):
+            reload()
+        else:
+            self.activate()
+
     def focus_search(self) -> bool:
         """Put the keyboard in the area's search box; False if it has none."""
         return False

@@ -77,7 +77,7 @@ class CertificateCommands(QObject):
         )
         # No shortcut here: the main window's menu gives Verify its shortcut everywhere.
         self.verify_action = self._action(self.tr("&Verify…"), self.verify)
-        self.refresh_action = self._action(self.tr("Re&fresh"), self.area.reload, "F5")
+        self.refresh_action = self._action(self.tr("Re&fresh"), self.area.reload)
         self.move_actions = {
             CertificateEventKind.SUSPENDED: self.suspend_action,
             CertificateEventKind.REINSTATED: self.reinstate_action,
