@@ -45,6 +45,7 @@ __all__ = [
     "SheetSpec",
     "Split",
     "safe_sheet_name",
+    "write_sheets",
     "write_workbook",
 ]
 
@@ -333,3 +334,27 @@ def write_workbook(
         partial.unlink(missing_ok=True)
         raise
     return written
+
+
+def write_sheets(
+    path: Path, sheets: Sequence[tuple[SheetSpec, Iterable[Sequence[object]]]]
+) -> Path:
+    """Write a small workbook of several sheets, each ``(spec, rows)``, in that order.
+
+    The sheets look like :func:`write_workbook`'s; the file is moved into place only
+    when complete.  Returns ``path``.
+    """
+    partial = path.with_name(path.name + ".part")
+    book = Workbook(write_only=True)
+    try:
+        for spec, rows in sheets:
+            sheet = _Sheet(book, spec, safe_sheet_name(spec.name), None)
+            for values in rows:
+                sheet.append(values)
+            sheet.close()
+        book.save(partial)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return path

@@ -11,7 +11,6 @@ from basc_desktop.domain.search import fold
 from basc_desktop.domain.vocabulary import MemberStatus
 from basc_desktop.services.member_forms import MemberQuery
 from basc_desktop.services.members import count_members, find_members
-from basc_desktop.services.overview import country_overview
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.ui.models.chapters_model import ChaptersModel
 from basc_desktop.ui.models.members_model import (
@@ -21,7 +20,6 @@ from basc_desktop.ui.models.members_model import (
     SORT_ROLE,
     MembersModel,
 )
-from basc_desktop.ui.models.overview_model import OverviewModel
 
 
 def test_members_model_passes_the_model_tester(
@@ -112,17 +110,6 @@ def test_dates_are_day_first(demo_workspace: Workspace) -> None:
             assert model.index(number, column).data() == row.expires_on.strftime("%d/%m/%Y")
             return
     raise AssertionError("no member of the demo has a certificate")
-
-
-def test_overview_model(qtmodeltester: ModelTester, demo_workspace: Workspace) -> None:
-    model = OverviewModel()
-    qtmodeltester.check(model)
-    lines = country_overview(demo_workspace)
-    model.set_lines(lines)
-    qtmodeltester.check(model)
-    assert model.rowCount() == len(lines) + 1
-    last = model.rowCount() - 1
-    assert model.index(last, 1).data() == f"{sum(line.members for line in lines):,}"
 
 
 def test_chapters_model(qtmodeltester: ModelTester, demo_workspace: Workspace) -> None:

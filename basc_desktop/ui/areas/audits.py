@@ -7,6 +7,7 @@ day's first audit.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from basc_desktop.services.access import visible_registry
 from basc_desktop.services.audit_forms import AuditRow
 from basc_desktop.services.auditors import auditors
 from basc_desktop.ui import changes
@@ -28,6 +30,7 @@ from basc_desktop.ui.areas.audit_calendar import AuditCalendar
 from basc_desktop.ui.areas.audit_commands import AuditCommands
 from basc_desktop.ui.areas.audit_filters import AuditFilterBar
 from basc_desktop.ui.areas.base import Area
+from basc_desktop.ui.areas.dashboard_banner import ShownRecordsBanner, only
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.models.audits_model import AuditsModel
 from basc_desktop.ui.tables import read_only_table, select_record
@@ -49,9 +52,15 @@ class AuditsArea(Area):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = AuditsModel(context.workspace)
-        self.filters = AuditFilterBar(context.workspace.chapters, context.workspace.today())
+        self.filters = AuditFilterBar(
+            visible_registry(context.workspace), context.workspace.today()
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("auditCount")
+        self._shown_ids: tuple[int, ...] = ()
+        """Only these audits (opened from the dashboard), or () for every one."""
+        self.banner = ShownRecordsBanner()
+        self.banner.cleared.connect(self._show_all)
 
         self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
@@ -95,6 +104,7 @@ class AuditsArea(Area):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
 
@@ -129,11 +139,31 @@ class AuditsArea(Area):
                 self.select_audit(current.id)
 
     def apply_filters(self) -> None:
-        query = self.filters.apply(self.model.query)
+        query = replace(self.filters.apply(self.model.query), ids=self._shown_ids)
         self.model.set_query(query)
         self.calendar.set_chapters(query.chapters)
         self.calendar.reload()
         self.commands.update(self.current_audit())
+
+    def show_records(self, ids: list[int], caption: str) -> None:
+        """List exactly the audits ``ids`` (from the dashboard) under a banner."""
+        bar = self.filters
+        bar.blockSignals(True)
+        try:
+            bar.search.clear()
+            bar.search_timer.stop()
+            bar.by_month.setChecked(False)
+            for combo in (bar.chapter, bar.state, bar.kind, bar.auditor):
+                combo.setCurrentIndex(0)
+        finally:
+            bar.blockSignals(False)
+        self._shown_ids = only(ids)
+        self.banner.show_caption(caption, len(ids))
+        self.reload()
+
+    def _show_all(self) -> None:
+        self._shown_ids = ()
+        self.apply_filters()
 
     def focus_search(self) -> bool:
         self.filters.focus_search()

@@ -7,6 +7,8 @@ Members list (which shows each member's certificate) follows.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from basc_desktop.services.access import visible_registry
 from basc_desktop.services.certificate_forms import CertificateQuery, CertificateRow
 from basc_desktop.services.certificates import count_certificates, get_certificate
 from basc_desktop.ui import changes
@@ -27,6 +30,7 @@ from basc_desktop.ui.areas.base import Area
 from basc_desktop.ui.areas.certificate_commands import CertificateCommands
 from basc_desktop.ui.areas.certificate_detail import CertificateDetailPanel
 from basc_desktop.ui.areas.certificate_filters import CertificateFilterBar
+from basc_desktop.ui.areas.dashboard_banner import ShownRecordsBanner, only
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.excel_export import export_to_excel
@@ -51,10 +55,14 @@ class CertificatesArea(Area):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = CertificatesModel(context.workspace)
-        self.filters = CertificateFilterBar(context.workspace.chapters)
+        self.filters = CertificateFilterBar(visible_registry(context.workspace))
         self.count_label = QLabel()
         self.count_label.setObjectName("certificateCount")
         self._all_certificates = 0
+        self._shown_ids: tuple[int, ...] = ()
+        """Only these certificates (opened from the dashboard), or () for every one."""
+        self.banner = ShownRecordsBanner()
+        self.banner.cleared.connect(self._show_all)
 
         self.table = read_only_table(self.model, single_selection=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -105,6 +113,7 @@ class CertificatesArea(Area):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
 
@@ -141,8 +150,20 @@ class CertificatesArea(Area):
             self.reload()
 
     def apply_filters(self) -> None:
-        self.model.set_query(self.filters.apply(self.model.query))
+        query = replace(self.filters.apply(self.model.query), ids=self._shown_ids)
+        self.model.set_query(query)
         self._show_current()
+
+    def show_records(self, ids: list[int], caption: str) -> None:
+        """List exactly the certificates ``ids`` (from the dashboard) under a banner."""
+        self._clear_filters()
+        self._shown_ids = only(ids)
+        self.banner.show_caption(caption, len(ids))
+        self.reload()
+
+    def _show_all(self) -> None:
+        self._shown_ids = ()
+        self.apply_filters()
 
     def focus_search(self) -> bool:
         self.filters.focus_search()
@@ -168,6 +189,13 @@ class CertificatesArea(Area):
             self.reload()
         if self.select_certificate(certificate_id):
             return True
+        self._shown_ids = ()
+        self.banner.setVisible(False)
+        self._clear_filters()
+        self.apply_filters()
+        return self.select_certificate(certificate_id)
+
+    def _clear_filters(self) -> None:
         self.filters.blockSignals(True)
         try:
             self.filters.search.clear()
@@ -178,8 +206,6 @@ class CertificatesArea(Area):
             self.filters.expiring.setChecked(False)
         finally:
             self.filters.blockSignals(False)
-        self.apply_filters()
-        return self.select_certificate(certificate_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show(self.model.certificate_at(current))

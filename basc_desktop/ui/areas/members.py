@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from basc_desktop.domain.errors import BascError
+from basc_desktop.services.access import visible_registry
 from basc_desktop.services.member_forms import SORTABLE_COLUMNS, MemberQuery, MemberRow
 from basc_desktop.services.members import count_members, get_member
 from basc_desktop.ui import changes
 from basc_desktop.ui.areas.base import Area
+from basc_desktop.ui.areas.dashboard_banner import ShownRecordsBanner, only
 from basc_desktop.ui.areas.member_actions import MemberActions
 from basc_desktop.ui.areas.member_detail import MemberDetailPanel
 from basc_desktop.ui.areas.member_filters import ALL, CURRENT, MemberFilterBar, MemberFilters
@@ -70,8 +72,12 @@ class MembersArea(Area):
         self.search_timer = search_as_typed(self.search, self.apply_search)
         self.count_label = QLabel()
         self.count_label.setObjectName("memberCount")
-        self.filter_bar = MemberFilterBar(context.workspace.chapters)
+        self.filter_bar = MemberFilterBar(visible_registry(context.workspace))
         self.filter_bar.changed.connect(self.apply_filters)
+        self._shown_ids: tuple[int, ...] = ()
+        """Only these members (opened from the dashboard), or () for every one."""
+        self.banner = ShownRecordsBanner()
+        self.banner.cleared.connect(self._show_all)
 
         self.table = read_only_table(self.model, single_selection=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -108,6 +114,7 @@ class MembersArea(Area):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
+        layout.addWidget(self.banner)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.member_actions.toolbar)
         layout.addWidget(splitter, 1)
@@ -141,7 +148,7 @@ class MembersArea(Area):
 
     def query(self) -> MemberQuery:
         """What the list shows now: the search box and the filters, in the list's order."""
-        base = replace(self.model.query, search=self.search.text().strip())
+        base = replace(self.model.query, search=self.search.text().strip(), ids=self._shown_ids)
         return self.filter_bar.filters().apply(base)
 
     def apply_search(self) -> None:
@@ -152,6 +159,22 @@ class MembersArea(Area):
         self.search_timer.stop()
         self.model.set_query(self.query(), load=self._loaded)
         self._save_state()
+
+    def show_records(self, ids: list[int], caption: str) -> None:
+        """List exactly the members ``ids`` (from the dashboard) under a banner."""
+        self._shown_ids = only(ids)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.filter_bar.set_filters(MemberFilters(archived=ALL))
+        self.banner.show_caption(caption, len(ids))
+        self.model.set_query(self.query(), load=False)
+        self.reload()
+
+    def _show_all(self) -> None:
+        self._shown_ids = ()
+        self.filter_bar.set_filters(MemberFilters())
+        self.apply_filters()
 
     # --- kept between sessions ------------------------------------------------------
 
@@ -225,6 +248,8 @@ class MembersArea(Area):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
+        self._shown_ids = ()
+        self.banner.setVisible(False)
         self.filter_bar.set_filters(
             MemberFilters(archived=ALL if member.archived_on is not None else CURRENT)
         )
