@@ -6,9 +6,17 @@ import unicodedata
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents: "Bogotá" → "bogota", "ÑANDÚ" → "nandu"."""
+    """Lowercase without accents: "Bogotá" → "bogota", "ÑANDÚ" → "nandu".
+
+    Control characters (NUL, ESC…) are dropped: no one searches for them, and
+    PostgreSQL refuses a NUL in a text.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and (ch.isspace() or unicodedata.category(ch) != "Cc")
+    )
     return " ".join(stripped.casefold().split())
 
 

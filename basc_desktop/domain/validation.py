@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from basc_desktop.domain.errors import ValidationError
 from basc_desktop.domain.text import translatable as _
@@ -89,3 +90,56 @@ def check_website(value: str | None, *, field: str = "website", label: str = "We
             field, _("{label} must be a web address such as www.company.com."), label=label
         )
     return text
+
+
+MAX_DAYS = 36_500
+"""A hundred years: the most days a coordinator can mean in a filter or a deadline."""
+MAX_ROWS = 2**31 - 1
+"""The most rows a list can skip or show (a database integer)."""
+
+
+def check_number(
+    field: str, label: str, value: int | None, *, minimum: int = 0, maximum: int = MAX_DAYS
+) -> int | None:
+    """A whole number typed in a filter (days, a page), None when not given."""
+    if value is not None and not minimum <= value <= maximum:
+        raise ValidationError(
+            field,
+            _("{label} must be a whole number from {minimum} to {maximum}; got {value}."),
+            label=label,
+            minimum=minimum,
+            maximum=maximum,
+            value=value,
+        )
+    return value
+
+
+def check_page(offset: int, limit: int | None) -> None:
+    """The page of a list: where it starts and how many rows it shows (None: all)."""
+    check_number("offset", _("First row"), offset, maximum=MAX_ROWS)
+    check_number("limit", _("Rows per page"), limit, maximum=MAX_ROWS)
+
+
+def check_month(year: int, month: int) -> date:
+    """The first day of a month a coordinator typed (year 2026, month 6)."""
+    check_number("year", _("Year"), year, minimum=1900, maximum=2999)
+    check_number("month", _("Month"), month, minimum=1, maximum=12)
+    return date(year, month, 1)
+
+
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+
+
+def check_date(field: str, label: str, value: date) -> date:
+    """A date a coordinator typed, within the years a register can mean (1900–2999)."""
+    if not EARLIEST <= value <= LATEST:
+        raise ValidationError(
+            field,
+            _("{label} must be between {earliest} and {latest}; got {value}."),
+            label=label,
+            earliest=EARLIEST,
+            latest=LATEST,
+            value=value,
+        )
+    return value

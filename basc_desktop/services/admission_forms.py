@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from basc_desktop.domain.admissions import OPEN_STATES, ApplicationState
+from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import check_number, check_page
 from basc_desktop.domain.vocabulary import ApplicationDecision, BusinessType, DocumentState
 
 __all__ = [
@@ -56,6 +58,10 @@ class ApplicationQuery:
     order_by: str = "opened_on"
     """One of :data:`APPLICATION_SORTABLE_COLUMNS`."""
     descending: bool = False
+
+    def __post_init__(self) -> None:
+        check_number("deadline_within_days", _("Deadline within (days)"), self.deadline_within_days)
+        check_page(self.offset, self.limit)
 
 
 @dataclass(frozen=True)

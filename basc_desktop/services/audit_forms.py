@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import check_number, check_page
 from basc_desktop.domain.vocabulary import ActionState, AuditKind, AuditState, Verdict
 
 __all__ = [
@@ -114,10 +116,15 @@ class AuditQuery:
     company_id: int | None = None
     search: str = ""
     """Words of the company's name, tax ID or city."""
+    ids: tuple[int, ...] = ()
+    """Only these audits, when given."""
     order_by: str = "planned_on"
     descending: bool = False
     offset: int = 0
     limit: int | None = 200
+
+    def __post_init__(self) -> None:
+        check_page(self.offset, self.limit)
 
 
 @dataclass(frozen=True)
@@ -209,7 +216,13 @@ class ActionQuery:
     """Empty: every state."""
     search: str = ""
     """Words of the company's name, tax ID or city."""
+    ids: tuple[int, ...] = ()
+    """Only these corrective actions, when given."""
     order_by: str = "due_on"
     descending: bool = False
     offset: int = 0
     limit: int | None = 200
+
+    def __post_init__(self) -> None:
+        check_number("due_within_days", _("Due within (days)"), self.due_within_days)
+        check_page(self.offset, self.limit)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from basc_desktop.domain.text import Message
+from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import check_number, check_page
 from basc_desktop.domain.vocabulary import (
     AuditKind,
     BusinessType,
@@ -166,3 +168,7 @@ class CertificateQuery:
     descending: bool = True
     offset: int = 0
     limit: int | None = 200
+
+    def __post_init__(self) -> None:
+        check_number("expires_within_days", _("Expires within (days)"), self.expires_within_days)
+        check_page(self.offset, self.limit)

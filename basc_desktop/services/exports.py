@@ -43,6 +43,7 @@ from basc_desktop.services.export_sheets import (
 from basc_desktop.services.export_words import ExportWords, export_words
 from basc_desktop.services.member_forms import MemberQuery
 from basc_desktop.services.member_search import count_members, filtered, member_status, ordered
+from basc_desktop.services.output_files import output_file
 from basc_desktop.services.workspace import Workspace
 
 __all__ = [
@@ -137,7 +138,13 @@ def _write(
         # between reading and writing for each row costs several percent more.
         rows = (line for part in parts for line in [cells(row) for row in part])
         return write_workbook(
-            path, spec, rows, split=split, total=total, progress=progress, cancelled=cancelled
+            output_file(path),
+            spec,
+            rows,
+            split=split,
+            total=total,
+            progress=progress,
+            cancelled=cancelled,
         )
 
 

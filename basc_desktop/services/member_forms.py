@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import check_number, check_page
 from basc_desktop.domain.vocabulary import (
     AuditKind,
     AuditState,
@@ -155,6 +157,10 @@ class MemberQuery:
     limit: int | None = 200
     ids: tuple[int, ...] = field(default=())
     """Only these members, when given."""
+
+    def __post_init__(self) -> None:
+        check_number("expires_within_days", _("Expires within (days)"), self.expires_within_days)
+        check_page(self.offset, self.limit)
 
 
 @dataclass(frozen=True)

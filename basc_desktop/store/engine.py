@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -62,15 +62,60 @@ def _begin_sqlite(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+_SQLITE_INTEGER = range(-(2**63), 2**63)
+_SERVER_INTEGER = range(-(2**31), 2**31)
+"""The integers a column can hold: SQLite's 8 bytes, PostgreSQL's INTEGER."""
+
+
+def _impossible_values_match_nothing(
+    held: range, *, nul: bool = False
+) -> Callable[..., tuple[str, Any]]:
+    """A ``before_cursor_execute`` hook: in a SELECT, an integer no column can hold (an
+    absurd id typed by a user) becomes NULL, which matches no row, instead of failing in
+    the driver (OverflowError on SQLite, "integer out of range" on PostgreSQL).  With
+    ``nul``, so does a text with a NUL character (PostgreSQL stores none and refuses one)."""
+
+    def odd(v: Any) -> bool:
+        return (type(v) is int and v not in held) or (nul and type(v) is str and "\x00" in v)
+
+    def hook(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, many: bool
+    ) -> tuple[str, Any]:
+        if many or statement[:16].lstrip()[:6].upper() != "SELECT":
+            return statement, parameters
+        if isinstance(parameters, dict):
+            if any(odd(v) for v in parameters.values()):
+                parameters = {k: None if odd(v) else v for k, v in parameters.items()}
+        elif isinstance(parameters, tuple | list) and any(odd(v) for v in parameters):
+            parameters = tuple(None if odd(v) else v for v in parameters)
+        return statement, parameters
+
+    return hook
+
+
 def make_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
     if is_sqlite(url):
         engine = create_engine(url, echo=echo, poolclass=NullPool)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
+        event.listen(
+            engine,
+            "before_cursor_execute",
+            _impossible_values_match_nothing(_SQLITE_INTEGER),
+            retval=True,
+        )
         return engine
     connect_args = {"connect_timeout": SERVER_CONNECT_TIMEOUT_S} if _is_postgres(url) else {}
-    return create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args=connect_args)
+    if make_url(url).get_backend_name() == "postgresql":
+        event.listen(
+            engine,
+            "before_cursor_execute",
+            _impossible_values_match_nothing(_SERVER_INTEGER, nul=True),
+            retval=True,
+        )
+    return engine
 
 
 def _is_postgres(url: str) -> bool:
