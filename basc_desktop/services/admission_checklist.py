@@ -19,6 +19,7 @@ from basc_desktop.domain.admissions import ApplicationState, checklist_for
 from basc_desktop.domain.errors import LifecycleError, NotFoundError, ValidationError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import DocumentState
+from basc_desktop.services.access import require_application, require_chapter
 from basc_desktop.services.admission_forms import ApplicationDetail, ApplicationRow
 from basc_desktop.services.admission_list import (
     check_version,
@@ -50,6 +51,7 @@ def open_application(ws: Workspace, company_id: int, *, on: date | None = None) 
         company = session.get(Company, company_id)
         if company is None:
             raise NotFoundError(_("Member {id} does not exist."), id=company_id)
+        require_chapter(ws, company.chapter_code)
         if company.archived_on is not None:
             raise LifecycleError(
                 _("{company} is archived: restore it before opening an application."),
@@ -107,6 +109,7 @@ def mark_document(
     """Mark a document of the checklist received (on a date, today by default), missing
     or not applicable; ``note`` replaces the document's note when given."""
     with ws.db.transaction() as session:
+        require_application(ws, session, application_id)
         application = load_application(session, application_id)
         check_version(application, expected_version)
         change_document(

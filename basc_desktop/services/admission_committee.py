@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from basc_desktop.domain.admissions import audit_deadline, check_decision, check_may_schedule
 from basc_desktop.domain.errors import ValidationError
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import strip_controls
 from basc_desktop.domain.vocabulary import ApplicationDecision
+from basc_desktop.services.access import require_application, require_chapter
 from basc_desktop.services.admission_forms import (
     ApplicationRow,
     CommitteeSessionRow,
@@ -68,7 +70,8 @@ def plan_committee_session(
     Applications already waiting on this agenda are left as they are; each other one
     must belong to the chapter and be ready or postponed, otherwise nothing is written.
     """
-    members_present = (members_present or "").strip()
+    members_present = strip_controls(members_present).strip()
+    notes = None if notes is None else strip_controls(notes, keep=frozenset("\n"))
     with ws.db.transaction() as session:
         if session.get(ChapterRow, chapter_code) is None:
             raise ValidationError(
@@ -77,6 +80,7 @@ def plan_committee_session(
                 label=_("Chapter"),
                 code=chapter_code,
             )
+        require_chapter(ws, chapter_code)
         if not isinstance(held_on, date):
             raise ValidationError("held_on", _("{label} is required."), label=_("Session date"))
         committee = session.scalar(
@@ -185,6 +189,7 @@ def remove_from_committee_session(
 ) -> ApplicationRow:
     """Take an application the committee has not decided on off its session's agenda."""
     with ws.db.transaction() as session:
+        require_application(ws, session, application_id)
         application = load_application(session, application_id)
         check_version(application, expected_version)
         if application.committee_session_id is None or application.decision is not None:
@@ -246,6 +251,7 @@ def decide_application(
     """
     reason = (reason or "").strip()
     with ws.db.transaction() as session:
+        require_application(ws, session, application_id)
         application = load_application(session, application_id)
         check_version(application, expected_version)
         company = _company(session, application.company_id)

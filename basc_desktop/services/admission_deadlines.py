@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from basc_desktop.domain.admissions import days_left
 from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.vocabulary import ApplicationDecision, AuditKind, AuditState
+from basc_desktop.services.access import scoped
 from basc_desktop.services.admission_forms import DeadlineRow
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.admissions import Application
@@ -34,7 +35,7 @@ def deadlines(
     planned (the earliest planned or under way), if it is.
     """
     today = ws.today()
-    stmt = deadlines_statement(today, within_days, chapter_codes)
+    stmt = scoped(deadlines_statement(today, within_days, chapter_codes), Company.chapter_code, ws)
     with ws.db.reading() as session:
         return [
             DeadlineRow(

@@ -18,6 +18,7 @@ from pathlib import Path
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import DocumentState
+from basc_desktop.services.access import require_application
 from basc_desktop.services.admission_checklist import change_document
 from basc_desktop.services.admission_forms import ApplicationDetail
 from basc_desktop.services.admission_list import (
@@ -103,6 +104,8 @@ def attach_document(
 
     A missing or unreadable file is refused with a clear message and nothing changes.
     """
+    with ws.db.reading() as session:
+        require_application(ws, session, application_id)  # before the copy is made
     data = _read(Path(source))
     digest = sha256_of(data)
     folder = ws.data_folder(ATTACHMENTS)
@@ -133,6 +136,7 @@ def attach_document(
 def open_attachment_path(ws: Workspace, application_id: int, document_id: str) -> Path:
     """The kept copy of a document's file, after checking it is unchanged."""
     with ws.db.reading() as session:
+        require_application(ws, session, application_id)
         application = load_application(session, application_id)
         document = next((d for d in application.documents if d.document_id == document_id), None)
         if document is None or not document.stored_name:

@@ -22,8 +22,10 @@ from basc_desktop.reports.committee_minutes import (
 from basc_desktop.reports.letterhead import Letterhead
 from basc_desktop.reports.report_words import business_type_word, report_language
 from basc_desktop.reports.welcome_letter import WelcomeLetter, write_welcome_letter
+from basc_desktop.services.access import require_application, require_committee_session
 from basc_desktop.services.admission_list import load_application
 from basc_desktop.services.admission_sessions import load_committee_session
+from basc_desktop.services.output_files import output_file
 from basc_desktop.services.trail import record_event
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.members import Company
@@ -52,7 +54,9 @@ def _signatories(chapter: Chapter, language: str) -> tuple[tuple[str, str], ...]
 
 def write_minutes_pdf(ws: Workspace, session_id: int, path: Path) -> Path:
     """The minutes of a committee session as a PDF at ``path``."""
+    path = output_file(path)
     with ws.db.reading() as session:
+        require_committee_session(ws, session, session_id)
         detail = load_committee_session(session, session_id)
     chapter = ws.chapters.get(detail.row.chapter_code)
     language = report_language(chapter.language)
@@ -85,7 +89,9 @@ def write_welcome_letter_pdf(ws: Workspace, application_id: int, path: Path) -> 
 
     The first print dates the letter today and records that date on the application.
     """
+    path = output_file(path)
     with ws.db.transaction() as session:
+        require_application(ws, session, application_id)
         application = load_application(session, application_id)
         if (
             application.decision is not ApplicationDecision.ADMITTED

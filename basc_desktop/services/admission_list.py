@@ -13,14 +13,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, literal, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.sql.elements import ColumnElement
 
 from basc_desktop.domain.admissions import ApplicationState, application_state
 from basc_desktop.domain.errors import NotFoundError, StaleRecordError
 from basc_desktop.domain.tax_ids import format_tax_id
+from basc_desktop.domain.text import Message
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import ApplicationDecision, DocumentState
+from basc_desktop.services.access import require_application, scoped
 from basc_desktop.services.admission_forms import (
     APPLICATION_SORTABLE_COLUMNS,
     ApplicationDetail,
@@ -29,6 +31,7 @@ from basc_desktop.services.admission_forms import (
     DocumentLine,
 )
 from basc_desktop.services.audit_list import like_terms
+from basc_desktop.services.trail import stale_error
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.admissions import (
     Application,
@@ -139,7 +142,8 @@ def _order(query: ApplicationQuery) -> list[Any]:
 
 def count_applications(ws: Workspace, query: ApplicationQuery = ALL_APPLICATIONS) -> int:
     with ws.db.reading() as session:
-        subquery = _filtered(query, ws.today()).with_only_columns(Application.id).subquery()
+        stmt = scoped(_filtered(query, ws.today()), Company.chapter_code, ws)
+        subquery = stmt.with_only_columns(Application.id).subquery()
         return session.scalar(select(func.count()).select_from(subquery)) or 0
 
 
@@ -147,7 +151,8 @@ def find_applications(
     ws: Workspace, query: ApplicationQuery = ALL_APPLICATIONS
 ) -> list[ApplicationRow]:
     """One page of the applications list, filtered and sorted by the database."""
-    stmt = _filtered(query, ws.today()).order_by(*_order(query)).offset(query.offset)
+    stmt = scoped(_filtered(query, ws.today()), Company.chapter_code, ws)
+    stmt = stmt.order_by(*_order(query)).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with ws.db.reading() as session:
@@ -197,6 +202,7 @@ def get_application(
 ) -> ApplicationDetail:
     """The application with its checklist (titles in ``language``, default the chapter's)."""
     with ws.db.reading() as session:
+        require_application(ws, session, application_id)
         return load_detail(ws, session, application_id, language)
 
 
@@ -267,13 +273,14 @@ def load_application(session: Session, application_id: int) -> Application:
 
 def check_version(application: Application, expected_version: int | None) -> None:
     if expected_version is not None and application.version != expected_version:
-        raise StaleRecordError(
-            _(
-                "Application {id} was changed by someone else since you opened it. "
-                "Reload to see it."
-            ),
-            id=application.id,
-        )
+        session = object_session(application)
+        record = Message(_("Application {id}"), {"id": application.id})
+        if session is None:  # pragma: no cover - always loaded in a session
+            raise StaleRecordError(
+                _("{record} was changed by someone else since you opened it. Reload to see it."),
+                record=record,
+            )
+        raise stale_error(session, "application", application.id, record)
 
 
 def missing_titles(ws: Workspace, application: Application, chapter_code: str) -> list[str]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.services.access import require_chapter, require_committee_session, scoped
 from basc_desktop.services.admission_forms import (
     CommitteeItem,
     CommitteeSessionDetail,
@@ -52,6 +53,7 @@ def committee_sessions(
         )
         if chapter_code is not None:
             stmt = stmt.where(CommitteeSession.chapter_code == chapter_code)
+        stmt = scoped(stmt, CommitteeSession.chapter_code, ws)
         if held_from is not None:
             stmt = stmt.where(CommitteeSession.held_on >= held_from)
         found = session.scalars(stmt).all()
@@ -73,6 +75,7 @@ def committee_sessions(
 def get_committee_session(ws: Workspace, session_id: int) -> CommitteeSessionDetail:
     """A session with every application on its agenda, by company name."""
     with ws.db.reading() as session:
+        require_committee_session(ws, session, session_id)
         return load_committee_session(session, session_id)
 
 
@@ -114,6 +117,7 @@ def load_committee_session(session: Session, session_id: int) -> CommitteeSessio
 
 def find_committee_session(ws: Workspace, chapter_code: str, held_on: date) -> CommitteeSessionRow:
     """The chapter's committee session of ``held_on``; NotFoundError if there is none."""
+    require_chapter(ws, chapter_code)
     with ws.db.reading() as session:
         committee = session.scalar(
             select(CommitteeSession)

@@ -15,6 +15,8 @@ from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.search import search_terms
 from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import check_month
+from basc_desktop.services.access import require_audit, scoped
 from basc_desktop.services.audit_forms import AUDIT_SORTABLE_COLUMNS, AuditQuery, AuditRow
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import Audit, Auditor, Finding, audit_team
@@ -74,6 +76,8 @@ def _filtered(query: AuditQuery) -> Select[*tuple[Any, ...]]:
             .scalar_subquery()
         )
         stmt = stmt.where(or_(Audit.lead_auditor_id == query.auditor_id, Audit.id.in_(in_team)))
+    if query.ids:
+        stmt = stmt.where(Audit.id.in_(query.ids))
     for condition in like_terms(Company.search_text, query.search):
         stmt = stmt.where(condition)
     return stmt
@@ -92,13 +96,15 @@ def _order(query: AuditQuery) -> list[Any]:
 
 def count_audits(ws: Workspace, query: AuditQuery = ALL_AUDITS) -> int:
     with ws.db.reading() as session:
-        subquery = _filtered(query).with_only_columns(Audit.id).subquery()
+        stmt = scoped(_filtered(query), Company.chapter_code, ws)
+        subquery = stmt.with_only_columns(Audit.id).subquery()
         return session.scalar(select(func.count()).select_from(subquery)) or 0
 
 
 def find_audits(ws: Workspace, query: AuditQuery = ALL_AUDITS) -> list[AuditRow]:
     """One page of the audits list, filtered and sorted by the database."""
-    stmt = _filtered(query).order_by(*_order(query)).offset(query.offset)
+    stmt = scoped(_filtered(query), Company.chapter_code, ws)
+    stmt = stmt.order_by(*_order(query)).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with ws.db.reading() as session:
@@ -112,7 +118,8 @@ def iter_audits(
 
     For exports of any size: one query, read in batches, so memory stays bounded.
     """
-    stmt = _filtered(query).order_by(*_order(query)).offset(query.offset)
+    stmt = scoped(_filtered(query), Company.chapter_code, ws)
+    stmt = stmt.order_by(*_order(query)).offset(query.offset)
     if query.limit is not None:
         stmt = stmt.limit(query.limit)
     with (
@@ -125,6 +132,7 @@ def iter_audits(
 
 def get_audit(ws: Workspace, audit_id: int) -> AuditRow:
     with ws.db.reading() as session:
+        require_audit(ws, session, audit_id)
         return load_audit_row(session, audit_id)
 
 
@@ -140,7 +148,7 @@ def audits_in_month(
     ws: Workspace, year: int, month: int, chapters: tuple[str, ...] = ()
 ) -> list[AuditRow]:
     """Every audit planned in ``month`` of ``year``, by planned date: the month calendar."""
-    query = AuditQuery(month=date(year, month, 1), chapters=chapters, limit=None)
+    query = AuditQuery(month=check_month(year, month), chapters=chapters, limit=None)
     return find_audits(ws, query)
 
 

@@ -23,7 +23,9 @@ from basc_desktop.reports.report_words import (
     kind_word,
     report_language,
 )
+from basc_desktop.services.access import require_audit
 from basc_desktop.services.audits import load_audit
+from basc_desktop.services.output_files import output_file
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import Audit, Auditor, Finding
 from basc_desktop.store.members import Company
@@ -53,6 +55,7 @@ def audit_report(ws: Workspace, audit_id: int, *, language: str | None = None) -
     """
     with ws.db.reading() as session:
         load_audit(session, audit_id)  # NotFoundError if there is none
+        require_audit(ws, session, audit_id)
         audit = session.scalars(
             select(Audit)
             .where(Audit.id == audit_id)
@@ -164,6 +167,4 @@ def audit_report_pdf(
     and a signature block for the lead auditor and the chapter's first signatory.
     """
     report = audit_report(ws, audit_id, language=language)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return write_audit_report(report, path)
+    return write_audit_report(report, output_file(path))

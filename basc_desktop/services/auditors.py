@@ -16,6 +16,12 @@ from sqlalchemy.orm import Session
 from basc_desktop.domain import validation
 from basc_desktop.domain.errors import LifecycleError, NotFoundError, ValidationError
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.services.access import (
+    require_auditor,
+    require_auditor_chapter,
+    require_chapter,
+    scoped_auditors,
+)
 from basc_desktop.services.audit_forms import AuditorRow
 from basc_desktop.services.trail import diff, record_event
 from basc_desktop.services.workspace import Workspace
@@ -87,7 +93,7 @@ def auditors(
     Retired auditors are listed too unless ``include_retired`` is False (the audits
     list filters by them; the plan form leaves them out itself).
     """
-    stmt = select(Auditor).order_by(Auditor.name, Auditor.id)
+    stmt = scoped_auditors(select(Auditor).order_by(Auditor.name, Auditor.id), ws)
     if chapter_code is not None:
         stmt = stmt.where(Auditor.chapter_code == chapter_code)
     if not include_retired:
@@ -107,7 +113,10 @@ def _load(session: Session, auditor_id: int) -> Auditor:
 
 def get_auditor(ws: Workspace, auditor_id: int) -> AuditorRow:
     with ws.db.reading() as session:
-        return _counted(session, _load(session, auditor_id))
+        auditor = _load(session, auditor_id)
+        if auditor.chapter_code is not None:  # the shared ones are seen by everyone
+            require_chapter(ws, auditor.chapter_code)
+        return _counted(session, auditor)
 
 
 # --- checking ------------------------------------------------------------------------
@@ -215,6 +224,7 @@ def add_auditor(
     """Register an auditor of a chapter (``None``: an auditor of no one chapter)."""
     with ws.db.transaction() as session:
         fields = _clean(session, AuditorInput(name, email, chapter_code), None)
+        require_auditor_chapter(ws, fields["chapter_code"])
         auditor = Auditor(**fields, active=True)
         session.add(auditor)
         session.flush()
@@ -227,10 +237,12 @@ def update_auditor(
 ) -> AuditorRow:
     """Correct an auditor's name, e-mail or chapter (their audits keep them)."""
     with ws.db.transaction() as session:
+        require_auditor(ws, session, auditor_id)
         auditor = _load(session, auditor_id)
         fields = _clean(
             session, AuditorInput(name, email, chapter_code), auditor_id, active=auditor.active
         )
+        require_auditor_chapter(ws, fields["chapter_code"])
         before = {key: getattr(auditor, key) for key in fields}
         changes = diff(before, fields)
         if changes:
@@ -244,6 +256,7 @@ def update_auditor(
 def set_auditor_active(ws: Workspace, auditor_id: int, active: bool) -> AuditorRow:
     """Retire an auditor (``active=False``) or bring a retired one back."""
     with ws.db.transaction() as session:
+        require_auditor(ws, session, auditor_id)
         auditor = _load(session, auditor_id)
         if auditor.active == active:
             template = (

@@ -28,11 +28,12 @@ from basc_desktop.domain.chapter import Deadlines
 from basc_desktop.domain.errors import (
     LifecycleError,
     NotFoundError,
-    StaleRecordError,
     ValidationError,
 )
+from basc_desktop.domain.text import Message
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import AuditKind, AuditState
+from basc_desktop.services.access import require_audit, require_member
 from basc_desktop.services.audit_forms import AuditPlanInput, AuditRow
 from basc_desktop.services.audit_list import (
     audits_in_month,
@@ -42,7 +43,7 @@ from basc_desktop.services.audit_list import (
     load_audit_row,
 )
 from basc_desktop.services.standards import in_language
-from basc_desktop.services.trail import diff, record_event
+from basc_desktop.services.trail import diff, flush_or_stale, record_event, stale_error
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import Audit, Auditor, CorrectiveAction, Finding
 from basc_desktop.store.members import Company
@@ -146,6 +147,7 @@ def _plain_fields(fields: dict[str, Any]) -> dict[str, Any]:
 def plan_audit(ws: Workspace, data: AuditPlanInput) -> AuditRow:
     """Put an audit of a member on the calendar."""
     with ws.db.transaction() as session:
+        require_member(ws, session, data.company_id)
         fields = _clean_plan(session, data)
         audit = Audit(**fields, state=AuditState.PLANNED)
         session.add(audit)
@@ -160,12 +162,12 @@ def update_audit_plan(
 ) -> AuditRow:
     """Change a planned audit (date, kind, auditors…); refused once it has started."""
     with ws.db.transaction() as session:
+        require_audit(ws, session, audit_id)
+        require_member(ws, session, data.company_id)
         audit = load_audit(session, audit_id)
         if audit.version != expected_version:
-            raise StaleRecordError(
-                _("Audit {id} was changed by someone else since you opened it. Reload to see it."),
-                id=audit_id,
-            )
+            record = Message(_("Audit {id}"), {"id": audit_id})
+            raise stale_error(session, RECORD_TYPE, audit_id, record)
         if audit.state != AuditState.PLANNED:
             raise LifecycleError(
                 _("Only a planned audit can be re-planned; this one is “{state}”."),
@@ -179,7 +181,9 @@ def update_audit_plan(
             for key, value in fields.items():
                 setattr(audit, key, value)
             flag_modified(audit, "summary")  # a change of team alone must bump the version too
-            session.flush()
+            flush_or_stale(
+                session, ws, RECORD_TYPE, audit_id, Message(_("Audit {id}"), {"id": audit_id})
+            )
             record_event(session, ws.user, RECORD_TYPE, audit.id, "update", changes)
             refresh_standing(session, {old_company, audit.company_id})
         return load_audit_row(session, audit.id)
@@ -192,6 +196,7 @@ def start_audit(ws: Workspace, audit_id: int, *, on: date | None = None) -> Audi
     business type, in catalogue order.
     """
     with ws.db.transaction() as session:
+        require_audit(ws, session, audit_id)
         audit = load_audit(session, audit_id)
         check_audit_move(audit.state, AuditState.IN_PROGRESS)
         company = _company(session, audit.company_id)
@@ -233,6 +238,7 @@ def report_audit(ws: Workspace, audit_id: int, *, on: date | None = None) -> Aud
     company to name, and it is due by the chapter's deadline counted from the report.
     """
     with ws.db.transaction() as session:
+        require_audit(ws, session, audit_id)
         audit = session.scalar(
             select(Audit)
             .where(Audit.id == audit_id)
@@ -313,6 +319,7 @@ def close_audit(ws: Workspace, audit_id: int, *, on: date | None = None) -> Audi
     Its corrective actions carry on: a follow-up audit verifies them.
     """
     with ws.db.transaction() as session:
+        require_audit(ws, session, audit_id)
         audit = load_audit(session, audit_id)
         check_audit_move(audit.state, AuditState.CLOSED)
         audit.state = AuditState.CLOSED

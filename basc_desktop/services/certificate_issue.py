@@ -31,7 +31,9 @@ from basc_desktop.domain.numbering import CodeParts, format_certificate_code, ne
 from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.text import Message
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import check_date
 from basc_desktop.domain.vocabulary import AuditState, CertificateEventKind, Verdict
+from basc_desktop.services.access import require_chapter, scoped
 from basc_desktop.services.certificate_forms import CertificateRow, IssuableAudit, IssuePreview
 from basc_desktop.services.certificate_list import IN_FORCE_STATES, load_certificate_row
 from basc_desktop.services.trail import record_event
@@ -121,8 +123,9 @@ def _plan(
         raise NotFoundError(_("Audit {id} does not exist."), id=audit_id)
     company = session.get(Company, audit.company_id, with_for_update=lock)
     assert company is not None  # a foreign key
+    require_chapter(ws, company.chapter_code)
     chapter = ws.chapters.get(company.chapter_code)
-    issued_on = on or ws.today()
+    issued_on = check_date("on", _("Issue date"), on or ws.today())
     refusals = list(issue_refusals(_facts(session, audit), issued_on, ws.today()))
     certificates = session.scalars(
         select(Certificate).where(Certificate.company_id == company.id)
@@ -300,6 +303,7 @@ def issuable_audits(ws: Workspace, chapter_code: str | None = None) -> list[Issu
     )
     if chapter_code is not None:
         stmt = stmt.where(Company.chapter_code == chapter_code)
+    stmt = scoped(stmt, Company.chapter_code, ws)
     with ws.db.reading() as session:
         return [
             IssuableAudit(

@@ -19,6 +19,7 @@ from basc_desktop.domain.search import fold, search_terms
 from basc_desktop.domain.tax_ids import format_tax_id
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import CertificateState
+from basc_desktop.services.access import require_certificate, require_chapter_of, scoped
 from basc_desktop.services.certificate_forms import (
     CERTIFICATE_SORTABLE_COLUMNS,
     CertificateDetail,
@@ -93,6 +94,7 @@ _tax_id = lru_cache(maxsize=8192)(format_tax_id)
 
 def _filtered(ws: Workspace, query: CertificateQuery) -> Select[*tuple[Any, ...]]:
     stmt = select(*_COLUMNS).join(Company, Company.id == Certificate.company_id)
+    stmt = scoped(stmt, Company.chapter_code, ws)
     if query.states:
         stmt = stmt.where(Certificate.state.in_(query.states))
     if query.expires_within_days is not None:
@@ -269,6 +271,7 @@ def _neighbour(session: Session, row: CertificateRow, *, before: bool) -> str | 
 def get_certificate(ws: Workspace, certificate_id: int) -> CertificateDetail:
     """One certificate with its history and the certificates before and after it."""
     with ws.db.reading() as session:
+        require_certificate(ws, session, certificate_id)
         return _detail(session, load_certificate_row(ws, session, certificate_id))
 
 
@@ -277,6 +280,13 @@ def certificate_by_code(ws: Workspace, code: str) -> CertificateDetail:
     wanted = code.strip().upper()
     stmt = _filtered(ws, CertificateQuery()).where(func.upper(Certificate.code) == wanted)
     with ws.db.reading() as session:
+        require_chapter_of(
+            ws,
+            session,
+            select(Company.chapter_code)
+            .join(Certificate, Certificate.company_id == Company.id)
+            .where(func.upper(Certificate.code) == wanted),
+        )
         found = _rows(session.execute(stmt.limit(1)))
         if not found:
             raise NotFoundError(_("No certificate has the code {code}."), code=code.strip())

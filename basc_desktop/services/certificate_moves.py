@@ -16,11 +16,13 @@ from basc_desktop.domain import validation
 from basc_desktop.domain.certification import check_move_date
 from basc_desktop.domain.errors import NotFoundError, StaleRecordError
 from basc_desktop.domain.lifecycle import allowed_certificate_moves, state_after
+from basc_desktop.domain.text import Message
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import CertificateEventKind
+from basc_desktop.services.access import require_certificate
 from basc_desktop.services.certificate_forms import CertificateRow
 from basc_desktop.services.certificate_list import load_certificate_row
-from basc_desktop.services.trail import record_event
+from basc_desktop.services.trail import record_event, stale_error_after_rollback
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.certificates import Certificate, CertificateEvent
 from basc_desktop.store.standing import refresh_standing
@@ -57,11 +59,9 @@ def allowed_moves(row: CertificateRow) -> frozenset[CertificateEventKind]:
     return allowed_certificate_moves(row.state) & COORDINATOR_MOVES
 
 
-def _stale(code: str) -> StaleRecordError:
-    return StaleRecordError(
-        _("Certificate {code} was changed by someone else since you opened it. Reload to see it."),
-        code=code,
-    )
+def _stale(ws: Workspace, certificate_id: int, code: str) -> StaleRecordError:
+    record = Message(_("Certificate {code}"), {"code": code})
+    return stale_error_after_rollback(ws, RECORD_TYPE, certificate_id, record)
 
 
 def _move(
@@ -75,12 +75,13 @@ def _move(
     text = validation.require("reason", _("Reason"), reason, max_length=REASON_MAX_LENGTH)
     day = on or ws.today()
     with ws.db.transaction() as session:
+        require_certificate(ws, session, certificate_id)
         cert = session.get(Certificate, certificate_id)
         if cert is None:
             raise NotFoundError(_("Certificate {id} does not exist."), id=certificate_id)
         if expected_version is not None and cert.version != expected_version:
-            raise _stale(cert.code)
-        before = cert.state
+            raise _stale(ws, cert.id, cert.code)
+        before, code = cert.state, cert.code
         after = state_after(before, kind)
         last_change = session.scalar(
             select(func.max(CertificateEvent.occurred_on)).where(
@@ -101,7 +102,7 @@ def _move(
         try:
             session.flush()
         except StaleDataError:  # saved by someone else between our read and this write
-            raise _stale(cert.code) from None
+            raise _stale(ws, certificate_id, code) from None
         record_event(
             session,
             ws.user,

@@ -23,6 +23,7 @@ from basc_desktop.domain.chapter import Chapter
 from basc_desktop.domain.errors import BascError, NotFoundError
 from basc_desktop.domain.tax_ids import format_tax_id, tax_id_label
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.domain.validation import check_month
 from basc_desktop.reports.certificate_pdf import CertificateDocument, CertificatePage, SignatureLine
 from basc_desktop.reports.certificate_words import (
     certificate_languages,
@@ -30,6 +31,8 @@ from basc_desktop.reports.certificate_words import (
     standard_title,
 )
 from basc_desktop.services import signing
+from basc_desktop.services.access import require_certificates, scoped
+from basc_desktop.services.output_files import output_file
 from basc_desktop.services.trail import record_event
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.certificates import Certificate
@@ -148,7 +151,7 @@ def _signed_pages(
             legal_name=company.legal_name,
         )
         if chapter.code not in keys:
-            keys[chapter.code] = signing.private_key(ws, chapter.code)
+            keys[chapter.code] = signing.private_key(ws, chapter.code, session)
         text = payload.signed(keys[chapter.code].sign(payload.message().encode("utf-8")))
         signature = text.rsplit(".", 1)[1]
         if certificate.signature != signature:
@@ -203,7 +206,9 @@ def write_certificates_pdf(
     ids = list(dict.fromkeys(certificate_ids))
     if not ids:
         raise BascError(_("Choose at least one certificate to print."))
-    path = Path(path)
+    with ws.db.reading() as session:
+        require_certificates(ws, session, ids)  # all refused before a page is signed
+    path = output_file(path)
     part = path.with_name(path.name + ".part")
     total = len(ids)
     done = 0
@@ -245,13 +250,14 @@ def certificate_pdf(ws: Workspace, certificate_id: int, path: Path) -> Path:
 
 
 def export_public_key(ws: Workspace, chapter_code: str, path: Path) -> Path:
-    """Write the chapter's public key (PEM) at ``path``, making the key pair if needed."""
+    """Write the chapter's public keys (PEM blocks: this PC's, then the database's) at
+    ``path``, making this PC's key pair if needed."""
     if chapter_code not in ws.chapters:
         raise NotFoundError(_("There is no chapter {code}."), code=chapter_code)
-    path = Path(path)
+    path = output_file(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(signing.public_key_pem(ws, chapter_code))
+        path.write_bytes(signing.public_keys_pem(ws, chapter_code))
     except OSError as exc:
         raise BascError(
             _("The public key could not be written to {path}: {reason}"),
@@ -270,6 +276,7 @@ def certificate_ids_by_code(ws: Workspace, codes: Sequence[str]) -> list[int]:
                 select(Certificate.code, Certificate.id).where(Certificate.code.in_(wanted))
             ).all()
         )
+        require_certificates(ws, session, list(found.values()))
     missing = [code for code in wanted if code not in found]
     if missing:
         raise NotFoundError(_("There is no certificate {code}."), code=missing[0])
@@ -278,13 +285,18 @@ def certificate_ids_by_code(ws: Workspace, codes: Sequence[str]) -> list[int]:
 
 def certificate_ids_issued_in(ws: Workspace, year: int, month: int) -> list[int]:
     """The ids of every certificate issued in that month, by issue date then code."""
-    first = date(year, month, 1)
+    first = check_month(year, month)
     after = date(year + month // 12, month % 12 + 1, 1)
     with ws.db.reading() as session:
         return list(
             session.scalars(
-                select(Certificate.id)
-                .where(Certificate.issued_on >= first, Certificate.issued_on < after)
-                .order_by(Certificate.issued_on, Certificate.code)
+                scoped(
+                    select(Certificate.id)
+                    .join(Company, Company.id == Certificate.company_id)
+                    .where(Certificate.issued_on >= first, Certificate.issued_on < after)
+                    .order_by(Certificate.issued_on, Certificate.code),
+                    Company.chapter_code,
+                    ws,
+                )
             )
         )

@@ -15,6 +15,7 @@ from sqlalchemy import Select, case, func, select
 from basc_desktop.domain.errors import LifecycleError, NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import AuditState, Verdict
+from basc_desktop.services.access import require_audit, require_finding
 from basc_desktop.services.audit_forms import ChecklistLine
 from basc_desktop.services.standards import in_language
 from basc_desktop.services.trail import record_event
@@ -64,6 +65,7 @@ def checklist(ws: Workspace, audit_id: int, *, language: str = "es") -> list[Che
     with ws.db.reading() as session:
         if session.get(Audit, audit_id) is None:
             raise NotFoundError(_("Audit {id} does not exist."), id=audit_id)
+        require_audit(ws, session, audit_id)
         rows = session.execute(
             _lines()
             .where(Finding.audit_id == audit_id)
@@ -85,6 +87,7 @@ def record_verdict(
     Refused unless the audit is in progress.  ``evidence=None`` keeps the note as it is.
     """
     with ws.db.transaction() as session:
+        require_finding(ws, session, finding_id)
         found = session.execute(
             select(Finding, Audit.state)
             .join(Audit, Audit.id == Finding.audit_id)
@@ -119,6 +122,7 @@ def checklist_progress(ws: Workspace, audit_id: int) -> tuple[int, int]:
     """(judged, total) requirements of the audit's checklist: "87 of 120 judged"."""
     judged = func.sum(case((Finding.verdict.is_not(None), 1), else_=0))
     with ws.db.reading() as session:
+        require_audit(ws, session, audit_id)
         done, total = session.execute(
             select(judged, func.count()).where(Finding.audit_id == audit_id)
         ).one()

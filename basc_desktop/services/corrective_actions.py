@@ -20,18 +20,19 @@ from basc_desktop.domain.audits import check_action_move, is_overdue
 from basc_desktop.domain.errors import (
     LifecycleError,
     NotFoundError,
-    StaleRecordError,
     ValidationError,
 )
+from basc_desktop.domain.text import Message
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import ActionState, AuditKind, AuditState
+from basc_desktop.services.access import require_action, require_audit, scoped
 from basc_desktop.services.audit_forms import (
     ACTION_SORTABLE_COLUMNS,
     ActionQuery,
     ActionRow,
 )
 from basc_desktop.services.audit_list import like_terms
-from basc_desktop.services.trail import diff, record_event
+from basc_desktop.services.trail import diff, flush_or_stale, record_event, stale_error
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import Audit, CorrectiveAction, Finding
 from basc_desktop.store.members import Company
@@ -74,6 +75,7 @@ def _filtered(ws: Workspace, query: ActionQuery) -> Select[*tuple[Any, ...]]:
         .join(Company, Company.id == Audit.company_id)
         .join(Requirement, Requirement.id == Finding.requirement_id)
     )
+    stmt = scoped(stmt, Company.chapter_code, ws)
     today = ws.today()
     if query.overdue:
         stmt = stmt.where(CorrectiveAction.state.in_(WAITING), CorrectiveAction.due_on < today)
@@ -89,6 +91,8 @@ def _filtered(ws: Workspace, query: ActionQuery) -> Select[*tuple[Any, ...]]:
         stmt = stmt.where(Finding.verdict.in_(query.severities))
     if query.states:
         stmt = stmt.where(CorrectiveAction.state.in_(query.states))
+    if query.ids:
+        stmt = stmt.where(CorrectiveAction.id.in_(query.ids))
     for condition in like_terms(Company.search_text, query.search):
         stmt = stmt.where(condition)
     return stmt
@@ -172,12 +176,14 @@ def _load_row(ws: Workspace, session: Session, action_id: int) -> ActionRow:
 
 def get_action(ws: Workspace, action_id: int) -> ActionRow:
     with ws.db.reading() as session:
+        require_action(ws, session, action_id)
         return _load_row(ws, session, action_id)
 
 
 def actions_to_verify(ws: Workspace, follow_up_audit_id: int) -> list[ActionRow]:
     """The submitted actions of the company a follow-up audit visits: what it must verify."""
     with ws.db.reading() as session:
+        require_audit(ws, session, follow_up_audit_id)
         audit = session.get(Audit, follow_up_audit_id)
         if audit is None:
             raise NotFoundError(_("Audit {id} does not exist."), id=follow_up_audit_id)
@@ -218,15 +224,11 @@ def update_action_plan(
     if not isinstance(due_on, date):
         raise ValidationError("due_on", _("{label} is required."), label=_("Due date"))
     with ws.db.transaction() as session:
+        require_action(ws, session, action_id)
         action = _load(session, action_id)
         if action.version != expected_version:
-            raise StaleRecordError(
-                _(
-                    "Corrective action {id} was changed by someone else since you opened it. "
-                    "Reload to see it."
-                ),
-                id=action_id,
-            )
+            record = Message(_("Corrective action {id}"), {"id": action_id})
+            raise stale_error(session, RECORD_TYPE, action_id, record)
         if action.state not in WAITING:
             raise LifecycleError(
                 _("This corrective action is “{state}”; it can no longer be changed."),
@@ -236,7 +238,8 @@ def update_action_plan(
         if changes:
             for key, value in fields.items():
                 setattr(action, key, value)
-            session.flush()
+            record = Message(_("Corrective action {id}"), {"id": action_id})
+            flush_or_stale(session, ws, RECORD_TYPE, action_id, record)
             record_event(session, ws.user, RECORD_TYPE, action.id, "update", changes)
         return _load_row(ws, session, action_id)
 
@@ -274,6 +277,7 @@ def submit_action(
 ) -> ActionRow:
     """The company says the action is done: it waits for a follow-up audit to verify it."""
     with ws.db.transaction() as session:
+        require_action(ws, session, action_id)
         action = _load(session, action_id)
         _move(ws, session, action, ActionState.SUBMITTED, on or ws.today(), note)
         return _load_row(ws, session, action_id)
@@ -284,6 +288,7 @@ def verify_action(
 ) -> ActionRow:
     """A follow-up audit in progress, of the same company, verifies a submitted action."""
     with ws.db.transaction() as session:
+        require_action(ws, session, action_id)
         action = _load(session, action_id)
         company_id = session.scalar(
             select(Audit.company_id)
@@ -323,6 +328,7 @@ def close_action(
 ) -> ActionRow:
     """Close a verified action, with a closing note."""
     with ws.db.transaction() as session:
+        require_action(ws, session, action_id)
         action = _load(session, action_id)
         _move(ws, session, action, ActionState.CLOSED, on or ws.today(), note)
         return _load_row(ws, session, action_id)

@@ -34,6 +34,7 @@ from basc_desktop.domain.text import Message
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import BusinessType
 from basc_desktop.reports.sheet_reading import SheetRow, cell_text, column_letter, parse_date
+from basc_desktop.services.access import may_see
 from basc_desktop.services.import_forms import MAX_PROBLEMS, ImportProblem
 from basc_desktop.services.member_checks import examine_member
 from basc_desktop.services.member_forms import MemberInput
@@ -281,6 +282,15 @@ class RowChecker:
         self.rows += 1
         errors_before = self.error_count
         chapter = self._chapter(number, cells)
+        if chapter is not None and chapter in self.ws.chapters and not may_see(self.ws, chapter):
+            self._say(
+                number,
+                "chapter_code",
+                _("{user} is not set up to work for chapter {chapter}."),
+                user=self.ws.user,
+                chapter=chapter,
+            )
+            chapter = None
         kind_text = self._text(cells, "business_type")
         if not kind_text:
             self._say(number, "business_type", _("{label} is required."))
@@ -331,6 +341,20 @@ class RowChecker:
     def _plan(self, number: int, cells: tuple[Any, ...], fields: dict[str, Any]) -> None:
         existing = self._members_of(fields["country"]).get(fields["tax_id"])
         label = tax_id_label(fields["country"])
+        if existing is not None and not may_see(self.ws, existing.values["chapter_code"]):
+            self._say(
+                number,
+                "tax_id",
+                _(
+                    "The {label} {tax_id} is of a member of chapter {chapter}, which {user} "
+                    "is not set up to work for."
+                ),
+                label=label,
+                tax_id=format_tax_id(fields["country"], fields["tax_id"]),
+                chapter=existing.values["chapter_code"],
+                user=self.ws.user,
+            )
+            return
         if existing is None:
             self.to_add += 1
             if self.keep:
@@ -380,7 +404,7 @@ class RowChecker:
         found = self._existing.get(country)
         if found is not None:
             return found
-        columns = [Company.id, Company.tax_id, Company.legal_name]
+        columns = [Company.id, Company.tax_id, Company.legal_name, Company.chapter_code]
         if self.update_existing:
             columns += [getattr(Company, key) for key in UPDATABLE if key != "legal_name"]
         found = {}

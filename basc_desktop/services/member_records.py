@@ -13,6 +13,7 @@ from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.lifecycle import CertificateEvent as LifecycleEvent
 from basc_desktop.domain.lifecycle import CertificateRecord, certificate_state_at
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.services.access import require_member
 from basc_desktop.services.member_forms import AuditLine, CertificateLine, FieldChange, HistoryEntry
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.audits import Audit, Auditor
@@ -60,6 +61,7 @@ def member_history(ws: Workspace, member_id: int) -> list[HistoryEntry]:
     """Who changed what in the member's record, and when, newest first."""
     with ws.db.reading() as session:
         _require(session, member_id)
+        require_member(ws, session, member_id)
         events = session.execute(
             select(Event.occurred_at, Event.user_name, Event.action, Event.changes)
             .where(Event.record_type == RECORD_TYPE, Event.record_id == member_id)
@@ -76,6 +78,7 @@ def member_certificates(ws: Workspace, member_id: int) -> list[CertificateLine]:
     today = ws.today()
     with ws.db.reading() as session:
         _require(session, member_id)
+        require_member(ws, session, member_id)
         events: dict[int, list[LifecycleEvent]] = defaultdict(list)
         for ev in session.execute(
             select(
@@ -116,6 +119,7 @@ def member_audits(ws: Workspace, member_id: int) -> list[AuditLine]:
     """The member's audits, newest (latest planned) first."""
     with ws.db.reading() as session:
         _require(session, member_id)
+        require_member(ws, session, member_id)
         audits = session.execute(
             select(
                 Audit.id,

@@ -18,6 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from basc_desktop.domain.search import search_terms
 from basc_desktop.domain.tax_ids import format_tax_id, normalise_tax_id
 from basc_desktop.domain.vocabulary import MemberStatus
+from basc_desktop.services.access import scoped
 from basc_desktop.services.member_forms import SORTABLE_COLUMNS, MemberQuery, MemberRow
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.members import Company
@@ -45,7 +46,9 @@ def member_status(ws: Workspace, on: date | None = None) -> ColumnElement[str | 
 
 
 def filtered(ws: Workspace, query: MemberQuery, stmt: AnySelect) -> AnySelect:
-    """``stmt`` (over ``companies``) narrowed by the query's search and filters."""
+    """``stmt`` (over ``companies``) narrowed by the query's search and filters, and
+    to the user's chapters."""
+    stmt = scoped(stmt, Company.chapter_code, ws)
     terms = search_terms(query.search)
     if terms:
         stmt = stmt.where(*search_conditions(ws.db.engine, terms))
@@ -203,5 +206,6 @@ def members_with_tax_id(
         for country in (countries or ws.chapters.countries())
     ]
     stmt = ordered(ws, CURRENT_MEMBERS, _row_columns(ws).where(or_(*where)))
+    stmt = scoped(stmt, Company.chapter_code, ws)
     with ws.db.reading() as session:
         return [_row(found) for found in session.execute(stmt)]

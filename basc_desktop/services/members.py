@@ -16,10 +16,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from basc_desktop.domain.errors import LifecycleError, NotFoundError, StaleRecordError
+from basc_desktop.domain.errors import LifecycleError, NotFoundError
 from basc_desktop.domain.search import fold, search_key
 from basc_desktop.domain.tax_ids import check_tax_id, format_tax_id, tax_id_label
 from basc_desktop.domain.text import translatable as _
+from basc_desktop.services.access import require_chapter, require_member
 from basc_desktop.services.member_checks import check_member, clean_member, refuse_duplicate
 from basc_desktop.services.member_forms import (
     ContactInput,
@@ -50,7 +51,7 @@ from basc_desktop.services.member_search import (
     member_rows,
     members_with_tax_id,
 )
-from basc_desktop.services.trail import diff, record_event
+from basc_desktop.services.trail import diff, flush_or_stale, record_event, stale_error
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.admissions import Application
 from basc_desktop.store.audits import Audit
@@ -76,6 +77,7 @@ def create_member(ws: Workspace, data: MemberInput) -> MemberRow:
     fields = clean_member(ws, data)
     contacts = fields.pop("contacts", ())
     programs = fields.pop("programs", ())
+    require_chapter(ws, fields["chapter_code"])
     try:
         with ws.db.transaction() as session:
             refuse_duplicate(session, fields["country"], fields["tax_id"], None)
@@ -114,13 +116,12 @@ def update_member(
     fields = clean_member(ws, data)
     contacts = fields.pop("contacts", None)
     programs = fields.pop("programs", None)
+    require_chapter(ws, fields["chapter_code"])
     with ws.db.transaction() as session:
+        require_member(ws, session, member_id)
         company = _load(session, member_id)
         if company.version != expected_version:
-            raise StaleRecordError(
-                _("{company} was changed by someone else since you opened it. Reload to see it."),
-                company=company.legal_name,
-            )
+            raise stale_error(session, RECORD_TYPE, company.id, company.legal_name)
         refuse_duplicate(session, fields["country"], fields["tax_id"], company.id)
         before = {key: getattr(company, key) for key in fields}
         changes = diff(before, fields)
@@ -135,7 +136,7 @@ def update_member(
             if programs is not None:
                 write_programs(company, programs)
             company.updated_at = utc_now()  # a new version, even if only the lists changed
-            session.flush()
+            flush_or_stale(session, ws, RECORD_TYPE, member_id, fields["legal_name"])
             record_event(session, ws.user, RECORD_TYPE, company.id, "update", changes)
     return get_member(ws, member_id).row
 
@@ -166,11 +167,13 @@ def _restore(session: Session, ws: Workspace, company: Company) -> bool:
 def archive_member(ws: Workspace, member_id: int, *, on: date | None = None) -> None:
     """A member who leaves is archived, never deleted: the history stays."""
     with ws.db.transaction() as session:
+        require_member(ws, session, member_id)
         _archive(session, ws, _load(session, member_id), on or ws.today())
 
 
 def restore_member(ws: Workspace, member_id: int) -> None:
     with ws.db.transaction() as session:
+        require_member(ws, session, member_id)
         _restore(session, ws, _load(session, member_id))
 
 
@@ -183,17 +186,25 @@ def _load_all(session: Session, ids: Sequence[int]) -> list[Company]:
     return found
 
 
+def _load_visible(ws: Workspace, session: Session, ids: Sequence[int]) -> list[Company]:
+    """:func:`_load_all`, refused whole if one of them is of a chapter outside the scope."""
+    found = _load_all(session, ids)
+    for company in found:
+        require_chapter(ws, company.chapter_code)
+    return found
+
+
 def archive_members(ws: Workspace, ids: Sequence[int]) -> int:
     """Archive these members together (all or none); returns how many were not archived yet."""
     today = ws.today()
     with ws.db.transaction() as session:
-        return sum(_archive(session, ws, c, today) for c in _load_all(session, ids))
+        return sum(_archive(session, ws, c, today) for c in _load_visible(ws, session, ids))
 
 
 def restore_members(ws: Workspace, ids: Sequence[int]) -> int:
     """Restore these archived members together; returns how many were archived."""
     with ws.db.transaction() as session:
-        return sum(_restore(session, ws, c) for c in _load_all(session, ids))
+        return sum(_restore(session, ws, c) for c in _load_visible(ws, session, ids))
 
 
 def delete_member(ws: Workspace, member_id: int) -> None:
@@ -204,6 +215,7 @@ def delete_member(ws: Workspace, member_id: int) -> None:
     history the chapter must keep: archive them instead.
     """
     with ws.db.transaction() as session:
+        require_member(ws, session, member_id)
         company = _load(session, member_id)
         audits = session.scalar(
             select(func.count()).select_from(Audit).where(Audit.company_id == member_id)
@@ -251,6 +263,7 @@ def get_member(ws: Workspace, member_id: int) -> MemberDetail:
         )
         if company is None:
             raise NotFoundError(_("Member {id} does not exist."), id=member_id)
+        require_chapter(ws, company.chapter_code)
         row = member_rows(ws, session, [company.id])[company.id]
         return MemberDetail(
             row=row,

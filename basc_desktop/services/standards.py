@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 from basc_desktop.domain.errors import NotFoundError
 from basc_desktop.domain.text import translatable as _
 from basc_desktop.domain.vocabulary import BusinessType
-from basc_desktop.services.workspace import Workspace
+from basc_desktop.services.trail import record_event
+from basc_desktop.services.workspace import Workspace, login_name
 from basc_desktop.standards import (
     Catalogue,
     CatalogueRequirement,
@@ -131,6 +132,15 @@ def sync_standards(db: Database, directory: Path | None = None) -> None:
             (row.standard_version, row.code): row for row in session.scalars(select(Requirement))
         }
         new_standards = False
+        synced: dict[str, list[str]] = {
+            key: []
+            for key in (
+                "standards_added",
+                "standards_changed",
+                "requirements_added",
+                "requirements_changed",
+            )
+        }
         for catalogue in catalogues:
             row = standards.get(catalogue.version)
             if row is None:
@@ -143,6 +153,7 @@ def sync_standards(db: Database, directory: Path | None = None) -> None:
                     )
                 )
                 new_standards = True
+                synced["standards_added"].append(catalogue.version)
             elif (row.title, row.title_en, row.approved_on) != (
                 catalogue.title_es,
                 catalogue.title_en,
@@ -150,14 +161,21 @@ def sync_standards(db: Database, directory: Path | None = None) -> None:
             ):
                 row.title, row.title_en = catalogue.title_es, catalogue.title_en
                 row.approved_on = catalogue.approved_on
+                synced["standards_changed"].append(catalogue.version)
         if new_standards:
             session.flush()  # the requirements' foreign keys need their standards first
         for catalogue in catalogues:
-            _sync_requirements(session, catalogue, requirements)
+            _sync_requirements(session, catalogue, requirements, synced)
+        if standards and any(synced.values()):  # one summary event (none in a new database)
+            summary = {key: ", ".join(value) for key, value in synced.items() if value}
+            record_event(session, login_name(), "standards", 0, "sync", summary)
 
 
 def _sync_requirements(
-    session: Session, catalogue: Catalogue, rows: dict[tuple[str, str], Requirement]
+    session: Session,
+    catalogue: Catalogue,
+    rows: dict[tuple[str, str], Requirement],
+    synced: dict[str, list[str]],
 ) -> None:
     for position, requirement in enumerate(catalogue.requirements, start=1):
         wanted = _requirement_fields(requirement, position)
@@ -166,7 +184,9 @@ def _sync_requirements(
             session.add(
                 Requirement(standard_version=catalogue.version, code=requirement.code, **wanted)
             )
+            synced["requirements_added"].append(f"{catalogue.version}/{requirement.code}")
         elif _row_fields(row) != wanted:
+            synced["requirements_changed"].append(f"{catalogue.version}/{requirement.code}")
             for name, value in wanted.items():
                 setattr(row, name, value)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from basc_desktop.services.access import visible_registry
 from basc_desktop.services.admission_forms import ApplicationQuery, ApplicationRow
 from basc_desktop.services.admissions import count_applications, deadlines
 from basc_desktop.ui import changes
@@ -59,7 +60,7 @@ class AdmissionsArea(Area):
         super().__init__(context, parent)
         self.model = ApplicationsModel(context.workspace)
         self._all_applications = 0
-        self.filters = AdmissionFilterBar(context.workspace.chapters)
+        self.filters = AdmissionFilterBar(visible_registry(context.workspace))
         self.count_label = QLabel()
         self.count_label.setObjectName("applicationCount")
 

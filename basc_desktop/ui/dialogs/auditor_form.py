@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from basc_desktop.domain.errors import BascError, ValidationError
+from basc_desktop.services.access import visible_chapters
 from basc_desktop.services.audit_forms import AuditorRow
 from basc_desktop.services.auditors import (
     NAME_MAX,
@@ -65,7 +66,7 @@ class AuditorForm(QDialog):
         self.email.setPlaceholderText("name@company.com")
         self.chapter = QComboBox()
         self.chapter.setObjectName("chapter")
-        for item in context.workspace.chapters:
+        for item in visible_chapters(context.workspace):
             self.chapter.addItem(f"{item.code} — {item.name}", item.code)
 
         self.error_labels: dict[str, QLabel] = {}

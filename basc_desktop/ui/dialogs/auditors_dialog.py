@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from basc_desktop.domain.errors import BascError
+from basc_desktop.services.access import visible_chapters
 from basc_desktop.services.audit_forms import AuditorRow
 from basc_desktop.services.auditors import auditors, set_auditor_active
 from basc_desktop.ui import changes, prompts
@@ -48,7 +49,7 @@ class AuditorsDialog(QDialog):
         self.chapter = QComboBox()
         self.chapter.setObjectName("chapterFilter")
         self.chapter.addItem(self.tr("All chapters"), "")
-        for chapter in context.workspace.chapters:
+        for chapter in visible_chapters(context.workspace):
             self.chapter.addItem(f"{chapter.code} — {chapter.name}", chapter.code)
         self.show_retired = QCheckBox(self.tr("Show &retired"))
         self.show_retired.setObjectName("showRetired")

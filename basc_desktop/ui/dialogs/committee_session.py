@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from basc_desktop.domain.admissions import ApplicationState
+from basc_desktop.services.access import visible_chapters
 from basc_desktop.services.admission_forms import ApplicationQuery, CommitteeSessionRow
 from basc_desktop.services.admissions import find_applications, plan_committee_session
 from basc_desktop.ui import prompts
@@ -66,7 +67,7 @@ class CommitteeSessionDialog(QDialog):
         self.resize(600, 520)
         self.chapter = QComboBox()
         self.chapter.setObjectName("sessionChapter")
-        for chapter in ws.chapters:
+        for chapter in visible_chapters(ws):
             self.chapter.addItem(f"{chapter.code} — {chapter.name}", chapter.code)
         if chapter_code:
             choose_data(self.chapter, chapter_code)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from basc_desktop.domain.errors import BascError, ValidationError
 from basc_desktop.domain.import_headers import IMPORT_FIELDS
 from basc_desktop.reports.sheet_cells import column_letter
+from basc_desktop.services.access import visible_chapters
 from basc_desktop.services.import_checks import check_mapping
 from basc_desktop.services.import_forms import ImportPreview, ImportReport
 from basc_desktop.services.import_report import report_summary, save_report_xlsx
@@ -136,7 +137,7 @@ class ImportMembersDialog(QDialog):
         self.default_chapter = QComboBox()
         self.default_chapter.setObjectName("defaultChapter")
         self.default_chapter.addItem(self.tr("None: every row names its chapter"), "")
-        for chapter in self.context.workspace.chapters:
+        for chapter in visible_chapters(self.context.workspace):
             self.default_chapter.addItem(f"{chapter.code} — {chapter.name}", chapter.code)
         self.default_chapter.currentIndexChanged.connect(self._mapping_changed)
         self.skip_existing = QRadioButton(self.tr("&Skip them"))

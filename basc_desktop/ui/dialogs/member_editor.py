@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from basc_desktop.domain.errors import BascError, StaleRecordError, ValidationError
 from basc_desktop.domain.tax_ids import tax_id_label
 from basc_desktop.domain.vocabulary import BusinessType
+from basc_desktop.services.access import visible_chapters
 from basc_desktop.services.member_forms import MemberInput, MemberRow
 from basc_desktop.services.members import (
     check_member,
@@ -97,7 +98,7 @@ class MemberEditor(QDialog):
         self.reload_button.clicked.connect(self._reload)
 
         self.chapter = QComboBox()
-        for chapter in context.workspace.chapters:
+        for chapter in visible_chapters(context.workspace):
             self.chapter.addItem(f"{chapter.code} — {chapter.name}", chapter.code)
         self.business_type = QComboBox()
         self.business_type.addItem(self.tr("Choose a business type…"), "")
