@@ -13,12 +13,17 @@ from collections.abc import Sequence
 
 from basc_desktop import (
     __version__,
+    cli_activity,
     cli_admissions,
     cli_audits,
+    cli_backup,
     cli_certificates,
+    cli_dashboard,
     cli_exchange,
     cli_import,
     cli_members,
+    cli_reminders,
+    cli_users,
     cli_verify,
 )
 from basc_desktop.domain.errors import BascError
@@ -75,7 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     cli_import.add_commands(commands, _common)
     cli_exchange.add_commands(commands, _common)
     cli_verify.add_commands(commands, _common)
+    cli_backup.add_commands(commands, _common)
     cli_admissions.add_commands(commands, _common)
+    cli_users.add_commands(commands, _common)
+    cli_reminders.add_commands(commands, _common)
+    cli_activity.add_commands(commands, _common)
+    cli_dashboard.add_commands(commands, _common)
 
     shot = commands.add_parser("screenshot", help="save PNG pictures of the window on demo data")
     _common(shot)
@@ -122,6 +132,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         "import": cli_import.run,
         "export": cli_exchange.run,
         "verify": cli_verify.run,
+        "backup": cli_backup.run,
+        "restore": cli_backup.run,
         "admissions": cli_admissions.run,
+        "users": cli_users.run,
+        "reminders": cli_reminders.run,
+        "activity": cli_activity.run,
+        "dashboard": cli_dashboard.run,
     }[args.command]
     return handler(args)

@@ -18,15 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from basc_desktop.domain.access import describe_scope
+from basc_desktop.services.users import can_manage_users
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.engine import display_url, sqlite_path
 from basc_desktop.ui import changes
 from basc_desktop.ui.about import AboutDialog
 from basc_desktop.ui.areas.base import Area
+from basc_desktop.ui.areas.dashboard import DashboardArea
+from basc_desktop.ui.areas.dashboard_banner import ShowsRecords
 from basc_desktop.ui.areas.registry import AREA_KEYS, AREAS
+from basc_desktop.ui.backup_actions import BackupActions
 from basc_desktop.ui.context import AppContext
 from basc_desktop.ui.database_actions import DatabaseActions
 from basc_desktop.ui.dialogs.import_members import import_members_from_file
+from basc_desktop.ui.dialogs.users_dialog import UsersDialog
 from basc_desktop.ui.dialogs.verify_dialog import VerifyDialog
 from basc_desktop.ui.operations import cancel_operations, wait_for_operations
 from basc_desktop.ui.preferences import PreferencesDialog
@@ -73,6 +79,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(area)
             QListWidgetItem(icon(spec.icon), spec.label(), self.sidebar)
         self.sidebar.currentRowChanged.connect(self._row_changed)
+        dashboard = self.areas["dashboard"]
+        if isinstance(dashboard, DashboardArea):
+            dashboard.open_records.connect(self.show_records)
         self.sidebar.setMinimumWidth(
             min(
                 260, max(170, self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 8)
@@ -107,6 +116,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(AREA_KEYS.index(key))
         return self.areas[key]
 
+    def show_records(self, key: str, ids: list[int], caption: str) -> Area:
+        """Switch to the area ``key`` listing exactly the records ``ids`` (from the dashboard)."""
+        area = self.areas[key]
+        if isinstance(area, ShowsRecords):
+            area.show_records(ids, caption)
+        return self.show_area(key)
+
     def current_area(self) -> Area:
         return self.areas[AREA_KEYS[self.stack.currentIndex()]]
 
@@ -124,6 +140,12 @@ class MainWindow(QMainWindow):
     def _area_status_changed(self, text: str) -> None:
         if self.sender() is self.current_area():
             self.area_status.setText(text)
+
+    def refresh_area(self) -> None:
+        """Read the current area again (F5), so what others wrote meanwhile shows."""
+        area = self.current_area()
+        area.refresh()
+        self.area_status.setText(area.status_text())
 
     def focus_search(self) -> None:
         if not self.current_area().focus_search():
@@ -160,6 +182,13 @@ class MainWindow(QMainWindow):
             self.tr("&Import members from Excel…"),
             lambda: import_members_from_file(self, self.context),
         )
+        self.backup_actions = BackupActions(self, self.context, db)
+        self.backup_action = self._action(
+            file, self.tr("&Back up now…"), self.backup_actions.back_up_now
+        )
+        self.restore_action = self._action(
+            file, self.tr("Res&tore a backup…"), self.backup_actions.restore
+        )
         file.addSeparator()
         self.preferences_action = self._action(
             file, self.tr("&Preferences…"), self.show_preferences, "Ctrl+,"
@@ -173,7 +202,7 @@ class MainWindow(QMainWindow):
         for number, spec in enumerate(AREAS, start=1):
             action = self._action(
                 go, spec.label(), lambda _=False, key=spec.key: self.show_area(key),
-                f"Ctrl+{number}",
+                f"Ctrl+{number}" if number <= 9 else None,  # Ctrl+1 … Ctrl+9
             )  # fmt: skip
             action.setIcon(icon(spec.icon))
             self.area_actions[spec.key] = action
@@ -182,10 +211,16 @@ class MainWindow(QMainWindow):
             go, self.tr("&Search members"), self.focus_search, QKeySequence.StandardKey.Find
         )
 
+        view = bar.addMenu(self.tr("&View"))
+        self.refresh_action = self._action(
+            view, self.tr("&Refresh"), self.refresh_area, QKeySequence.StandardKey.Refresh
+        )
+
         tools = bar.addMenu(self.tr("&Tools"))
         self.verify_action = self._action(
             tools, self.tr("&Verify a certificate…"), self.show_verify, "Ctrl+Shift+V"
         )
+        self.users_action = self._action(tools, self.tr("&Users…"), self.show_users)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = self._action(help_menu, self.tr("&About BASC Desktop"), self.show_about)
@@ -214,6 +249,12 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def show_users(self) -> UsersDialog:
+        dialog = UsersDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -234,6 +275,9 @@ class MainWindow(QMainWindow):
         )
         self.database_status.setToolTip(display_url(url))
         self.user_status.setText(self.tr("User: {user}").format(user=ws.user))
+        if ws.scope is not None:  # set up for some chapters only
+            self.user_status.setText(f"{self.user_status.text()} ({describe_scope(ws.scope)})")
+        self.users_action.setEnabled(can_manage_users(ws))
 
     # --- window state ---------------------------------------------------------------
 

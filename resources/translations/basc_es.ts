@@ -236,6 +236,127 @@
     </message>
 </context>
 <context>
+    <name>ActivityArea</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the activity</source>
+        <translation>Exportar la actividad</translation>
+    </message>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exportar a E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>No fields.</source>
+        <translation>Sin campos.</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field it changed.</source>
+        <translation>Seleccione un evento para ver cada campo que cambió.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Escribiendo {file}…</translation>
+    </message>
+    <message>
+        <source>{count} events</source>
+        <translation>{count} eventos</translation>
+    </message>
+    <message>
+        <source>{count} events were written to {path}.</source>
+        <translation>Se escribieron {count} eventos en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityFilterBar</name>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Cualquier acción</translation>
+    </message>
+    <message>
+        <source>Any record</source>
+        <translation>Cualquier registro</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquier usuario</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Search record, code or changed value (Ctrl+F)</source>
+        <translation>Buscar registro, código o valor cambiado (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+</context>
+<context>
     <name>AdmissionChecklistModel</name>
     <message>
         <source>Attached file</source>
@@ -508,6 +629,10 @@
 <context>
     <name>Areas</name>
     <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
         <source>Admissions</source>
         <translation>Admisiones</translation>
     </message>
@@ -534,6 +659,10 @@
     <message>
         <source>Members</source>
         <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Renovaciones</translation>
     </message>
     <message>
         <source>Standards</source>
@@ -802,6 +931,69 @@
     <message>
         <source>{judged} of {total} judged</source>
         <translation>{judged} de {total} calificados</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Automatic backup saved: {file}</source>
+        <translation>Copia de seguridad automática guardada: {file}</translation>
+    </message>
+    <message>
+        <source>BASC Desktop backups ({patterns});;All files (*)</source>
+        <translation>Copias de seguridad de BASC Desktop ({patterns});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>BASC Desktop databases ({patterns})</source>
+        <translation>Bases de datos de BASC Desktop ({patterns})</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Hacer copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>No se puede restaurar la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Copying {database} to {file}…</source>
+        <translation>Copiando {database} a {file}…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {date} ({file})?
+
+Everything in {database} will be replaced by the backup&apos;s data: changes made since then are undone. A copy of the current data is kept in {folder} first.</source>
+        <translation>¿Restaurar la copia de seguridad del {date} ({file})?
+
+Todo el contenido de {database} será reemplazado por los datos de la copia: los cambios hechos desde entonces se deshacen. Antes se guarda una copia de los datos actuales en {folder}.</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Restaurando {file}…</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>La copia de seguridad automática falló: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup was saved to {file} ({size}).</source>
+        <translation>La copia de seguridad se guardó en {file} ({size}).</translation>
+    </message>
+    <message>
+        <source>The backup {file} was restored.</source>
+        <translation>Se restauró la copia de seguridad {file}.</translation>
+    </message>
+    <message>
+        <source>The data it replaced was kept in {file}.</source>
+        <translation>Los datos que reemplazó se guardaron en {file}.</translation>
     </message>
 </context>
 <context>
@@ -1378,40 +1570,162 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
 <context>
     <name>DashboardArea</name>
     <message>
-        <source>Certified</source>
-        <translation>Certificadas</translation>
+        <source>&amp;PDF report…</source>
+        <translation>Informe &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Certificates in force on {date} that expire in {month}</source>
+        <translation>Certificados vigentes al {date} que vencen en {month}</translation>
+    </message>
+    <message>
+        <source>Certified with more than 90 days left in {place} on {date}</source>
+        <translation>Certificadas con más de 90 días de vigencia en {place} al {date}</translation>
     </message>
     <message>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <source>Current members and their status on {date}.</source>
-        <translation>Miembros actuales y su estado al {date}.</translation>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel…</source>
+        <translation>E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>Se guardó {file}</translation>
+    </message>
+    <message>
+        <source>Show the dashboard as it was on this date</source>
+        <translation>Mostrar el tablero tal como estaba en esta fecha</translation>
+    </message>
+    <message>
+        <source>Status &amp;on:</source>
+        <translation>Estado &amp;al:</translation>
+    </message>
+    <message>
+        <source>Status on {date} (from the history)</source>
+        <translation>Estado al {date} (según el historial)</translation>
+    </message>
+    <message>
+        <source>Status today, {date}</source>
+        <translation>Estado hoy, {date}</translation>
+    </message>
+    <message>
+        <source>To&amp;day</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>all countries</source>
+        <translation>todos los países</translation>
+    </message>
+    <message>
+        <source>chapter {chapter}</source>
+        <translation>capítulo {chapter}</translation>
+    </message>
+    <message>
+        <source>{figure} in {place} on {date}</source>
+        <translation>{figure} en {place} al {date}</translation>
+    </message>
+    <message>
+        <source>{members} members in {countries} countries on {date}</source>
+        <translation>{members} miembros en {countries} países al {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as a PDF report</source>
+        <translation>Guardar el tablero como informe PDF</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as an Excel workbook</source>
+        <translation>Guardar el tablero como libro de Excel</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Escribiendo {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModel</name>
+    <message>
+        <source>All countries</source>
+        <translation>Todos los países</translation>
+    </message>
+    <message>
+        <source>Audits
+this month</source>
+        <translation>Auditorías
+este mes</translation>
+    </message>
+    <message>
+        <source>Certified</source>
+        <translation>Certificadas</translation>
+    </message>
+    <message>
+        <source>Country and chapter</source>
+        <translation>País y capítulo</translation>
     </message>
     <message>
         <source>Expired</source>
         <translation>Vencidas</translation>
     </message>
     <message>
-        <source>Expiring</source>
-        <translation>Por vencer</translation>
+        <source>Expiring
+≤ 30 days</source>
+        <translation>Vencen
+≤ 30 días</translation>
+    </message>
+    <message>
+        <source>Expiring
+≤ 60 days</source>
+        <translation>Vencen
+≤ 60 días</translation>
+    </message>
+    <message>
+        <source>Expiring
+≤ 90 days</source>
+        <translation>Vencen
+≤ 90 días</translation>
     </message>
     <message>
         <source>Members</source>
         <translation>Miembros</translation>
     </message>
     <message>
-        <source>Members by country</source>
-        <translation>Miembros por país</translation>
+        <source>Open
+actions</source>
+        <translation>Acciones
+abiertas</translation>
+    </message>
+    <message>
+        <source>Overdue
+actions</source>
+        <translation>Acciones
+vencidas</translation>
     </message>
     <message>
         <source>Suspended</source>
         <translation>Suspendidas</translation>
     </message>
     <message>
-        <source>{members} members in {countries} countries</source>
-        <translation>{members} miembros en {countries} países</translation>
+        <source>Withdrawn</source>
+        <translation>Retiradas</translation>
+    </message>
+    <message>
+        <source>{figure}: double-click to list them</source>
+        <translation>{figure}: haga doble clic para verlas en una lista</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1904,17 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>{count} members were written to {path}.</source>
         <translation>Se escribieron {count} miembros en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryChart</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificados</translation>
+    </message>
+    <message>
+        <source>Certificates expiring in the next 12 months</source>
+        <translation>Certificados que vencen en los próximos 12 meses</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +2129,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>&amp;Acerca de BASC Desktop</translation>
     </message>
     <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Hacer copia de seguridad ahora…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1832,6 +2161,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
         <source>&amp;Search members</source>
         <translation>&amp;Buscar miembros</translation>
     </message>
@@ -1840,8 +2173,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>&amp;Herramientas</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Usuarios…</translation>
+    </message>
+    <message>
         <source>&amp;Verify a certificate…</source>
         <translation>&amp;Verificar un certificado…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -1862,6 +2203,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Open &amp;recent</source>
         <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore a backup…</source>
+        <translation>Res&amp;taurar una copia de seguridad…</translation>
     </message>
     <message>
         <source>User: {user}</source>
@@ -2044,6 +2389,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Registered</source>
         <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>Renewal reminder sent for certificate {certificate} (expires {expires_on})</source>
+        <translation>Recordatorio de renovación enviado para el certificado {certificate} (vence el {expires_on})</translation>
     </message>
     <message>
         <source>Restored</source>
@@ -2392,37 +2741,6 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
-    <name>OverviewModel</name>
-    <message>
-        <source>All countries</source>
-        <translation>Todos los países</translation>
-    </message>
-    <message>
-        <source>Certified</source>
-        <translation>Certificadas</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>País</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Vencidas</translation>
-    </message>
-    <message>
-        <source>Expiring</source>
-        <translation>Por vencer</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Miembros</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>Suspendidas</translation>
-    </message>
-</context>
-<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>&amp;Close</source>
@@ -2551,6 +2869,18 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Un archivo en este equipo: {path}</translation>
     </message>
     <message>
+        <source>And one a day for the last (days):</source>
+        <translation>Y una por día durante los últimos (días):</translation>
+    </message>
+    <message>
+        <source>And one a week for the last (weeks):</source>
+        <translation>Y una por semana durante las últimas (semanas):</translation>
+    </message>
+    <message>
+        <source>Automatic backups (made at each start)</source>
+        <translation>Copias de seguridad automáticas (una en cada inicio)</translation>
+    </message>
+    <message>
         <source>Changes to the language and the database take effect the next time BASC Desktop starts.</source>
         <translation>Los cambios de idioma y de base de datos se aplicarán la próxima vez que se inicie BASC Desktop.</translation>
     </message>
@@ -2565,6 +2895,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Database</source>
         <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>Keep the newest:</source>
+        <translation>Conservar las más recientes:</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -2630,6 +2964,158 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     </message>
 </context>
 <context>
+    <name>RecordHistory</name>
+    <message>
+        <source>History of changes</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>No hay cambios registrados.</translation>
+    </message>
+    <message>
+        <source>{count} older changes are in the Activity area.</source>
+        <translation>Hay {count} cambios más antiguos en el área Actividad.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersModel</name>
+    <message>
+        <source> (suspended)</source>
+        <translation> (suspendido)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Certificate {code} is suspended.</source>
+        <translation>El certificado {code} está suspendido.</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Capítulo</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Last reminder</source>
+        <translation>Último recordatorio</translation>
+    </message>
+    <message>
+        <source>{date} ({count} sent)</source>
+        <translation>{date} ({count} enviados)</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalCommands</name>
+    <message>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Marcar como enviados</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel…</source>
+        <translation>E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the renewal reminders</source>
+        <translation>Exportar los recordatorios de renovación</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Marcar como enviados</translation>
+    </message>
+    <message>
+        <source>Mark these {count} reminders as sent?</source>
+        <translation>¿Marcar estos {count} recordatorios como enviados?</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Record that a renewal reminder was sent today to {count} companies?</source>
+        <translation>¿Registrar que hoy se envió un recordatorio de renovación a {count} empresas?</translation>
+    </message>
+    <message>
+        <source>Reminder &amp;letters…</source>
+        <translation>&amp;Cartas de recordatorio…</translation>
+    </message>
+    <message>
+        <source>Reminder letters</source>
+        <translation>Cartas de recordatorio</translation>
+    </message>
+    <message>
+        <source>Reminder letters — preview</source>
+        <translation>Cartas de recordatorio — vista previa</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Generando el libro…</translation>
+    </message>
+    <message>
+        <source>Writing {count} reminder letters…</source>
+        <translation>Generando {count} cartas de recordatorio…</translation>
+    </message>
+    <message>
+        <source>{count} companies were written to {path}.</source>
+        <translation>Se guardaron {count} empresas en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsArea</name>
+    <message>
+        <source>All chapters</source>
+        <translation>Todos los capítulos</translation>
+    </message>
+    <message>
+        <source>Chapter:</source>
+        <translation>Capítulo:</translation>
+    </message>
+    <message>
+        <source>Include already &amp;reminded</source>
+        <translation>Incluir los ya &amp;recordados</translation>
+    </message>
+    <message>
+        <source>Select a company to see its last reminder.</source>
+        <translation>Seleccione una empresa para ver su último recordatorio.</translation>
+    </message>
+    <message>
+        <source>{company}: last reminder sent on {date} for certificate {code} ({count} in all).</source>
+        <translation>{company}: último recordatorio enviado el {date} para el certificado {code} ({count} en total).</translation>
+    </message>
+    <message>
+        <source>{company}: no reminder sent yet for certificate {code}.</source>
+        <translation>{company}: aún no se ha enviado ningún recordatorio para el certificado {code}.</translation>
+    </message>
+    <message>
+        <source>{count} companies to remind</source>
+        <translation>{count} empresas por recordar</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsModel</name>
     <message>
         <source>Requirements</source>
@@ -2653,6 +3139,17 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Re&amp;move</source>
         <translation>&amp;Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>ShownRecordsBanner</name>
+    <message>
+        <source>Show all</source>
+        <translation>Mostrar todo</translation>
+    </message>
+    <message>
+        <source>Showing {count} from the dashboard: {caption}</source>
+        <translation>Se muestran {count} desde el tablero: {caption}</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +3214,123 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
 {log_file}</source>
         <translation>Los detalles se escribieron en el archivo de registro:
 {log_file}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChart</name>
+    <message>
+        <source>Certified</source>
+        <translation>Certificadas</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>Expiring in 90 days</source>
+        <translation>Vencen en 90 días</translation>
+    </message>
+    <message>
+        <source>Members by status in each country</source>
+        <translation>Miembros por estado en cada país</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendidas</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retiradas</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Agregar</translation>
+    </message>
+    <message>
+        <source>&amp;Chapters:</source>
+        <translation>&amp;Capítulos:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Inicio de sesión:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirar…</translation>
+    </message>
+    <message>
+        <source>&amp;Save chapters</source>
+        <translation>&amp;Guardar capítulos</translation>
+    </message>
+    <message>
+        <source>A&amp;dministrator: sees every chapter, sets up users</source>
+        <translation>A&amp;dministrador: ve todos los capítulos, configura usuarios</translation>
+    </message>
+    <message>
+        <source>Nobody is set up yet: everyone who opens this database sees every chapter. The first person you add must be an administrator.</source>
+        <translation>Todavía no hay nadie configurado: todos los que abren esta base de datos ven todos los capítulos. La primera persona que agregue debe ser administradora.</translation>
+    </message>
+    <message>
+        <source>Only the people below open this database, each for their chapters. Administrators see every chapter.</source>
+        <translation>Solo las personas de la lista abren esta base de datos, cada una para sus capítulos. Los administradores ven todos los capítulos.</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Retirar usuario</translation>
+    </message>
+    <message>
+        <source>Remove {login}? They will no longer open this database; what they did stays in the history.</source>
+        <translation>¿Retirar a {login}? Ya no podrá abrir esta base de datos; lo que hizo queda en el historial.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>You ({login}) are not an administrator: you can only look.</source>
+        <translation>Usted ({login}) no es administrador: solo puede consultar.</translation>
+    </message>
+    <message>
+        <source>the login name of the person&apos;s PC account</source>
+        <translation>el nombre de inicio de sesión de la cuenta del PC de la persona</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>Capítulos</translation>
+    </message>
+    <message>
+        <source>Every chapter (administrator)</source>
+        <translation>Todos los capítulos (administrador)</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Retirado</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +3458,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>--month debe tener la forma 2026-06; se recibió “{value}”.</translation>
     </message>
     <message>
+        <source>--on must look like 31/12/2025 or 2025-12-31; got “{value}”.</source>
+        <translation>--on debe tener la forma 31/12/2025 o 2025-12-31; se recibió “{value}”.</translation>
+    </message>
+    <message>
         <source>--team must be auditor IDs separated by commas; got “{value}”.</source>
         <translation>--team deben ser números de auditor separados por comas; se recibió “{value}”.</translation>
     </message>
@@ -2854,6 +3472,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>1 minor nonconformity has no action plan: {codes}.</source>
         <translation>1 no conformidad menor no tiene plan de acción: {codes}.</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written over its own database {path}.</source>
+        <translation>Una copia de seguridad no puede escribirse sobre su propia base de datos {path}.</translation>
     </message>
     <message>
         <source>A certificate is issued only once: a renewal issues a new certificate with the next issue number.</source>
@@ -2880,8 +3502,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Una auditoría planeada solo puede iniciarse; no puede pasar a “{target}” antes de realizarse.</translation>
     </message>
     <message>
+        <source>A reminder cannot be dated after today ({today}).</source>
+        <translation>Un recordatorio no puede tener una fecha posterior a hoy ({today}).</translation>
+    </message>
+    <message>
         <source>A reported audit can only be closed; it cannot go to “{target}”.</source>
         <translation>Una auditoría informada solo puede cerrarse; no puede pasar a “{target}”.</translation>
+    </message>
+    <message>
+        <source>A shared PostgreSQL database is backed up on its server, e.g. with pg_dump; ask its administrator.</source>
+        <translation>Una base de datos PostgreSQL compartida se respalda en su servidor, por ejemplo con pg_dump; consulte a su administrador.</translation>
     </message>
     <message>
         <source>A submitted corrective action must be verified by a follow-up audit; it cannot go to “{target}” now.</source>
@@ -2916,8 +3546,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Un certificado retirado no se puede suspender: el retiro es definitivo.</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
     </message>
     <message>
         <source>Admitted</source>
@@ -2948,20 +3594,52 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Solicitante</translation>
     </message>
     <message>
+        <source>Application</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
         <source>Application date</source>
         <translation>Fecha de solicitud</translation>
+    </message>
+    <message>
+        <source>Application {id}</source>
+        <translation>Solicitud {id}</translation>
     </message>
     <message>
         <source>Application {id} does not exist.</source>
         <translation>La solicitud {id} no existe.</translation>
     </message>
     <message>
-        <source>Application {id} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Otra persona modificó la solicitud {id} después de que usted la abrió. Vuelva a cargarla para verla.</translation>
+        <source>Application {number} of {name}</source>
+        <translation>Solicitud {number} de {name}</translation>
     </message>
     <message>
         <source>Applications</source>
         <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>Archivado el</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>Como máximo {max} caracteres.</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <source>Audit team</source>
+        <translation>Equipo auditor</translation>
+    </message>
+    <message>
+        <source>Audit {id}</source>
+        <translation>Auditoría {id}</translation>
     </message>
     <message>
         <source>Audit {id} already has its certificate, {code}.</source>
@@ -2980,8 +3658,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>La auditoría {id} está “{state}”: el certificado se emite cuando la auditoría está cerrada.</translation>
     </message>
     <message>
-        <source>Audit {id} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Otra persona modificó la auditoría {id} después de que usted la abrió. Vuelva a cargarla para verla.</translation>
+        <source>Audit {number} of {name}</source>
+        <translation>Auditoría {number} de {name}</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <source>Auditors of every chapter are shared: only the administrator of the database changes them.</source>
+        <translation>Los auditores de todos los capítulos son compartidos: solo el administrador de la base de datos los modifica.</translation>
+    </message>
+    <message>
+        <source>Audits planned this month</source>
+        <translation>Auditorías planeadas este mes</translation>
     </message>
     <message>
         <source>Authority</source>
@@ -3004,8 +3694,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Agente de carga o marítimo</translation>
     </message>
     <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
         <source>Certificate code</source>
         <translation>Código de certificado</translation>
+    </message>
+    <message>
+        <source>Certificate {code}</source>
+        <translation>Certificado {code}</translation>
     </message>
     <message>
         <source>Certificate {code} belongs to chapter {chapter}, whose file is missing.</source>
@@ -3014,10 +3712,6 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Certificate {code} is unknown to this register.</source>
         <translation>El certificado {code} no se conoce en este registro.</translation>
-    </message>
-    <message>
-        <source>Certificate {code} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Otra persona modificó el certificado {code} desde que usted lo abrió. Vuelva a cargarlo para verlo.</translation>
     </message>
     <message>
         <source>Certificate {id} does not exist.</source>
@@ -3032,12 +3726,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Certificada</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
         <source>Chapter</source>
         <translation>Capítulo</translation>
     </message>
     <message>
         <source>Chapter {chapter} has no committee session on {date}.</source>
         <translation>El capítulo {chapter} no tiene sesión del comité el {date}.</translation>
+    </message>
+    <message>
+        <source>Chapter {chapter}&apos;s file is missing: its letters cannot be written.</source>
+        <translation>Falta el archivo del capítulo {chapter}: no se pueden generar sus cartas.</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>Capítulos</translation>
     </message>
     <message>
         <source>Choose C-TPAT, AEO/OEA or ISO 28000.</source>
@@ -3048,12 +3754,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Elija al menos un certificado para imprimir.</translation>
     </message>
     <message>
+        <source>Choose at least one member to remind.</source>
+        <translation>Elija al menos un miembro a quien enviar el recordatorio.</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>Ciudad</translation>
     </message>
     <message>
         <source>Closed</source>
         <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Cerrada el</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
     </message>
     <message>
         <source>Collecting documents</source>
@@ -3068,6 +3786,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Sesión del comité</translation>
     </message>
     <message>
+        <source>Committee session of {number}</source>
+        <translation>Sesión del comité del {number}</translation>
+    </message>
+    <message>
         <source>Committee session {id} does not exist.</source>
         <translation>La sesión del comité {id} no existe.</translation>
     </message>
@@ -3080,16 +3802,36 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Contacto {number}: {problem}</translation>
     </message>
     <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Acción correctiva</translation>
+    </message>
+    <message>
+        <source>Corrective action of audit {number} of {name}</source>
+        <translation>Acción correctiva de la auditoría {number} de {name}</translation>
+    </message>
+    <message>
+        <source>Corrective action {id}</source>
+        <translation>Acción correctiva {id}</translation>
+    </message>
+    <message>
         <source>Corrective action {id} does not exist.</source>
         <translation>La acción correctiva {id} no existe.</translation>
     </message>
     <message>
-        <source>Corrective action {id} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Otra persona modificó la acción correctiva {id} después de que usted la abrió. Vuelva a cargarla para verla.</translation>
+        <source>Corrective actions</source>
+        <translation>Acciones correctivas</translation>
     </message>
     <message>
         <source>Country</source>
         <translation>País</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
     </message>
     <message>
         <source>Customs agent</source>
@@ -3100,12 +3842,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Fecha</translation>
     </message>
     <message>
+        <source>Deadline within (days)</source>
+        <translation>Plazo en (días)</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Decidida</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>Decisión</translation>
     </message>
     <message>
         <source>Decision date</source>
         <translation>Fecha de la decisión</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Description</source>
@@ -3116,6 +3870,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Diagnóstico</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
         <source>Document “{document}” is not on the checklist of application {id}.</source>
         <translation>El documento «{document}» no está en la lista de la solicitud {id}.</translation>
     </message>
@@ -3124,20 +3882,56 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Fecha límite</translation>
     </message>
     <message>
+        <source>Due within (days)</source>
+        <translation>Vence en (días)</translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modificado</translation>
     </message>
     <message>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
         <source>Expired</source>
         <translation>Vencida</translation>
     </message>
     <message>
+        <source>Expires on</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <source>Expires within (days)</source>
+        <translation>Vence en (días)</translation>
+    </message>
+    <message>
         <source>Expiring</source>
         <translation>Por vencer</translation>
+    </message>
+    <message>
+        <source>Expiring in 30 days</source>
+        <translation>Vencen en 30 días</translation>
+    </message>
+    <message>
+        <source>Expiring in 60 days</source>
+        <translation>Vencen en 60 días</translation>
+    </message>
+    <message>
+        <source>Expiring in 90 days</source>
+        <translation>Vencen en 90 días</translation>
+    </message>
+    <message>
+        <source>Exported on {date}</source>
+        <translation>Exportado el {date}</translation>
     </message>
     <message>
         <source>Exporter / importer</source>
@@ -3148,8 +3942,32 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Extraordinaria</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation>Huella del archivo</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <source>Finding of audit {number} of {name}</source>
+        <translation>Hallazgo de la auditoría {number} de {name}</translation>
+    </message>
+    <message>
         <source>Finding {id} does not exist.</source>
         <translation>El hallazgo {id} no existe.</translation>
+    </message>
+    <message>
+        <source>Finished on</source>
+        <translation>Terminada el</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>Primera fila</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -3166,6 +3984,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Free-trade-zone user</source>
         <translation>Usuario de zona franca</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Genuine and valid</source>
@@ -3216,8 +4038,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Auténtico, pero retirado el {on}: {reason}</translation>
     </message>
     <message>
+        <source>Give at least one chapter this person works for (or make them an administrator).</source>
+        <translation>Indique al menos un capítulo para el que trabaja esta persona (o hágala administradora).</translation>
+    </message>
+    <message>
         <source>Header</source>
         <translation>Encabezado</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Realizada el</translation>
     </message>
     <message>
         <source>Identifier</source>
@@ -3232,6 +4062,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Informe de importación</translation>
     </message>
     <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
         <source>In process</source>
         <translation>En proceso</translation>
     </message>
@@ -3240,8 +4074,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>En curso</translation>
     </message>
     <message>
+        <source>Issue date</source>
+        <translation>Fecha de emisión</translation>
+    </message>
+    <message>
         <source>Issued</source>
         <translation>Emitido</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Emitido el</translation>
+    </message>
+    <message>
+        <source>Judged</source>
+        <translation>Evaluado</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -3256,12 +4102,28 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Razón social</translation>
     </message>
     <message>
+        <source>Letter sent</source>
+        <translation>Carta enviada</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
         <source>Logistics operator</source>
         <translation>Operador logístico</translation>
     </message>
     <message>
         <source>Major nonconformity</source>
         <translation>No conformidad mayor</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Miembro</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>Número de miembro</translation>
     </message>
     <message>
         <source>Member since</source>
@@ -3272,12 +4134,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El miembro {id} no existe.</translation>
     </message>
     <message>
+        <source>Member {number} is not on the renewal reminders list.</source>
+        <translation>El miembro {number} no está en la lista de recordatorios de renovación.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
         <source>Minor nonconformity</source>
         <translation>No conformidad menor</translation>
     </message>
     <message>
         <source>Missing</source>
         <translation>Faltante</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3314,6 +4188,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>No column is read as {label}: choose the column that holds it.</source>
         <translation>Ninguna columna se lee como {label}: elija la columna que lo contiene.</translation>
+    </message>
+    <message>
+        <source>No company needs a renewal reminder.</source>
+        <translation>Ninguna empresa necesita un recordatorio de renovación.</translation>
     </message>
     <message>
         <source>No file is attached to document “{document}” of application {id}.</source>
@@ -3368,6 +4246,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Solo un certificado suspendido se puede restablecer: este está vigente.</translation>
     </message>
     <message>
+        <source>Only an administrator of this database may set up users; {user} is not one.</source>
+        <translation>Solo un administrador de esta base de datos puede configurar usuarios; {user} no lo es.</translation>
+    </message>
+    <message>
         <source>Only an admitted company gets a welcome letter.</source>
         <translation>Solo una empresa admitida recibe carta de bienvenida.</translation>
     </message>
@@ -3378,6 +4260,26 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Open</source>
         <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Open corrective actions</source>
+        <translation>Acciones correctivas abiertas</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Abierta el</translation>
+    </message>
+    <message>
+        <source>Other programs</source>
+        <translation>Otros programas</translation>
+    </message>
+    <message>
+        <source>Overdue corrective actions</source>
+        <translation>Acciones correctivas atrasadas</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -3436,8 +4338,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Programa {number}: {problem}</translation>
     </message>
     <message>
+        <source>Put on a committee session</source>
+        <translation>Incluida en una sesión del comité</translation>
+    </message>
+    <message>
         <source>Put the application on a committee session before recording its decision.</source>
         <translation>Incluya la solicitud en una sesión del comité antes de registrar su decisión.</translation>
+    </message>
+    <message>
+        <source>Reactivated</source>
+        <translation>Reactivado</translation>
     </message>
     <message>
         <source>Ready for committee</source>
@@ -3460,6 +4370,18 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Recertificación</translation>
     </message>
     <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Tipo de registro</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
         <source>Reinstated</source>
         <translation>Restablecido</translation>
     </message>
@@ -3470,6 +4392,26 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>Reported</source>
         <translation>Informada</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Informada el</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Requisitos</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database: add --yes to confirm.</source>
+        <translation>Restaurar reemplaza la base de datos: agregue --yes para confirmar.</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retirado</translation>
     </message>
     <message>
         <source>Road carrier</source>
@@ -3484,6 +4426,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Fila</translation>
     </message>
     <message>
+        <source>Rows per page</source>
+        <translation>Filas por página</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Alcance</translation>
+    </message>
+    <message>
         <source>Sea carrier</source>
         <translation>Transportista marítimo</translation>
     </message>
@@ -3492,12 +4442,48 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Fecha de la sesión</translation>
     </message>
     <message>
+        <source>Several chapters have a member {number}: say which with --chapter.</source>
+        <translation>Varios capítulos tienen un miembro {number}: indique cuál con --chapter.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Clave de firma</translation>
+    </message>
+    <message>
+        <source>Signing key of {name}</source>
+        <translation>Clave de firma de {name}</translation>
+    </message>
+    <message>
         <source>Someone else changed this member&apos;s certificates at the same time. Look at them again, then issue.</source>
         <translation>Otra persona modificó los certificados de este miembro al mismo tiempo. Revíselos de nuevo y luego emita.</translation>
     </message>
     <message>
         <source>Standard</source>
         <translation>Norma</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Normas</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>Iniciada el</translation>
     </message>
     <message>
         <source>State</source>
@@ -3512,12 +4498,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Presentada</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
         <source>Superseded</source>
         <translation>Reemplazado</translation>
     </message>
     <message>
         <source>Suspended</source>
         <translation>Suspendida</translation>
+    </message>
+    <message>
+        <source>Taken off a committee session</source>
+        <translation>Retirada de una sesión del comité</translation>
     </message>
     <message>
         <source>Tax ID</source>
@@ -3546,6 +4540,30 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>The audit is closed; nothing more can happen to it.</source>
         <translation>La auditoría está cerrada; ya no se le puede hacer nada más.</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be copied: {reason}.</source>
+        <translation>No se puede copiar la copia de seguridad {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be read: {reason}.</source>
+        <translation>No se puede leer la copia de seguridad {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be written: {reason}.</source>
+        <translation>No se puede escribir la copia de seguridad {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup {path} does not exist.</source>
+        <translation>La copia de seguridad {path} no existe.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({detail}); nothing was restored.</source>
+        <translation>La copia de seguridad {path} está dañada ({detail}); no se restauró nada.</translation>
+    </message>
+    <message>
+        <source>The backup {path} was made by a newer version of BASC Desktop (schema {revision}). Install that version to restore it; nothing was restored.</source>
+        <translation>La copia de seguridad {path} fue hecha por una versión más reciente de BASC Desktop (esquema {revision}). Instale esa versión para restaurarla; no se restauró nada.</translation>
     </message>
     <message>
         <source>The certificate code {code} would not read back the same under the pattern {pattern}.</source>
@@ -3608,6 +4626,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>No se puede guardar la copia del archivo en {folder}: {reason}</translation>
     </message>
     <message>
+        <source>The copy of {path} failed its check ({detail}); the database may be damaged.</source>
+        <translation>La copia de {path} no pasó la verificación ({detail}); puede que la base de datos esté dañada.</translation>
+    </message>
+    <message>
         <source>The corrective action is closed; nothing more can happen to it.</source>
         <translation>La acción correctiva está cerrada; ya no se le puede hacer nada más.</translation>
     </message>
@@ -3620,6 +4642,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El código de país {value} debe tener dos letras mayúsculas, como PA.</translation>
     </message>
     <message>
+        <source>The current database {path} cannot be kept in {folder}: {reason}.</source>
+        <translation>No se puede guardar la base de datos actual {path} en {folder}: {reason}.</translation>
+    </message>
+    <message>
         <source>The data folder {folder} cannot be created: {reason}.</source>
         <translation>No se puede crear la carpeta de datos {folder}: {reason}.</translation>
     </message>
@@ -3630,6 +4656,26 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>The database file {path} cannot be written. Check its permissions.</source>
         <translation>No se puede escribir en el archivo de base de datos {path}. Revise sus permisos.</translation>
+    </message>
+    <message>
+        <source>The database file {path} does not exist.</source>
+        <translation>El archivo de base de datos {path} no existe.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be copied: {detail}.</source>
+        <translation>No se puede copiar la base de datos {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be read: {detail}.</source>
+        <translation>No se puede leer la base de datos {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another window or program. Close it and restore again; nothing was changed.</source>
+        <translation>La base de datos {path} está en uso por otra ventana o programa. Ciérrela y vuelva a restaurar; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The database {where} already holds BASC tables at schema {revision}: use “basc db upgrade” to bring it to schema {head}.</source>
+        <translation>La base de datos {where} ya contiene tablas de BASC con el esquema {revision}: use “basc db upgrade” para llevarla al esquema {head}.</translation>
     </message>
     <message>
         <source>The database {where} cannot be used: {detail}. Supported: SQLite and PostgreSQL.</source>
@@ -3724,6 +4770,18 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El archivo {path} está dañado o no es un PDF.</translation>
     </message>
     <message>
+        <source>The file {path} is not a BASC Desktop backup: it holds no BASC Desktop data.</source>
+        <translation>El archivo {path} no es una copia de seguridad de BASC Desktop: no contiene datos de BASC Desktop.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a BASC Desktop backup: it holds other tables.</source>
+        <translation>El archivo {path} no es una copia de seguridad de BASC Desktop: contiene otras tablas.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a BASC Desktop backup: it is not an SQLite database.</source>
+        <translation>El archivo {path} no es una copia de seguridad de BASC Desktop: no es una base de datos SQLite.</translation>
+    </message>
+    <message>
         <source>The file {path} is not a BASC Desktop database, or it is damaged. Nothing was changed. Open another file or restore a backup.</source>
         <translation>El archivo {path} no es una base de datos de BASC Desktop o está dañado. No se modificó nada. Abra otro archivo o restaure una copia de seguridad.</translation>
     </message>
@@ -3732,8 +4790,16 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El archivo {path} no es un PDF.</translation>
     </message>
     <message>
+        <source>The first person set up must be an administrator: basc users add {login} --admin</source>
+        <translation>La primera persona configurada debe ser administradora: basc users add {login} --admin</translation>
+    </message>
+    <message>
         <source>The folder {folder} cannot be created: {reason}.</source>
         <translation>No se puede crear la carpeta {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be made: {reason}</source>
+        <translation>No se puede crear la carpeta {folder}: {reason}</translation>
     </message>
     <message>
         <source>The folder {folder} cannot be written, so no database can be created there.</source>
@@ -3798,6 +4864,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>The public key could not be written to {path}: {reason}</source>
         <translation>No se pudo escribir la clave pública en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The reminder letters could not be written to {path}: {reason}</source>
+        <translation>No se pudieron guardar las cartas de recordatorio en {path}: {reason}</translation>
     </message>
     <message>
         <source>The same {label} {tax_id} is on row {other}.</source>
@@ -3908,6 +4978,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>El número de {label} {tax_id} ya está registrado a nombre de {company}.</translation>
     </message>
     <message>
+        <source>The {label} {tax_id} is of a member of chapter {chapter}, which {user} is not set up to work for.</source>
+        <translation>El {label} {tax_id} es de un afiliado del capítulo {chapter}, para el que {user} no está configurado.</translation>
+    </message>
+    <message>
         <source>There are no chapters to build a demo for.</source>
         <translation>No hay capítulos para los que crear una demostración.</translation>
     </message>
@@ -3976,6 +5050,14 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Este contenido lo generó un programa más reciente ({version}): actualice BASC Desktop.</translation>
     </message>
     <message>
+        <source>This record belongs to chapter {chapter}, and {user} is not set up to work for it. Ask the administrator of the database.</source>
+        <translation>Este registro pertenece al capítulo {chapter} y {user} no está habilitado para trabajar en él. Consulte al administrador de la base de datos.</translation>
+    </message>
+    <message>
+        <source>This user may not write in the folder {folder}.</source>
+        <translation>Este usuario no puede escribir en la carpeta {folder}.</translation>
+    </message>
+    <message>
         <source>Trade name</source>
         <translation>Nombre comercial</translation>
     </message>
@@ -3984,12 +5066,32 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Dos columnas se leen como {label}: {first} y {second}. Deje solo una.</translation>
     </message>
     <message>
+        <source>Type the login name of the person.</source>
+        <translation>Escriba el nombre de inicio de sesión de la persona.</translation>
+    </message>
+    <message>
+        <source>Unknown record type “{value}”; use one of: {known}.</source>
+        <translation>Tipo de registro desconocido “{value}”; use uno de: {known}.</translation>
+    </message>
+    <message>
         <source>Unknown to this register</source>
         <translation>Desconocido en este registro</translation>
     </message>
     <message>
         <source>Unreadable</source>
         <translation>Ilegible</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Updated from the files</source>
+        <translation>Actualizado desde los archivos</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Valid</source>
@@ -4004,6 +5106,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Vigente hasta</translation>
     </message>
     <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
         <source>Verdicts can only be recorded while the audit is in progress; it is “{state}”.</source>
         <translation>Los veredictos solo pueden registrarse mientras la auditoría está en curso; está en “{state}”.</translation>
     </message>
@@ -4016,8 +5122,20 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>Sitio web</translation>
     </message>
     <message>
+        <source>Welcome letter</source>
+        <translation>Carta de bienvenida</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
         <source>Withdrawn</source>
         <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
     </message>
     <message>
         <source>cannot be filled in ({problem})</source>
@@ -4160,6 +5278,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>indica un idioma dos veces</translation>
     </message>
     <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <source>tax ID</source>
         <translation>identificación tributaria</translation>
     </message>
@@ -4170,6 +5292,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>uses the placeholder {{{name}}}; the pattern may only use {allowed}</source>
         <translation>usa el marcador {{{name}}}; el patrón solo puede usar {allowed}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
     </message>
     <message>
         <source>{code} is not a certificate code of this chapter: expected the shape {pattern}, for example {example}.</source>
@@ -4186,6 +5312,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>{company} cannot go to the committee yet: missing {documents}.</source>
         <translation>{company} aún no puede ir al comité: falta {documents}.</translation>
+    </message>
+    <message>
+        <source>{company} has no certificate in force to be reminded of.</source>
+        <translation>{company} no tiene un certificado vigente sobre el cual enviar un recordatorio.</translation>
     </message>
     <message>
         <source>{company} has {audits} audits and {certificates} certificates, so it cannot be deleted: archive it instead.</source>
@@ -4210,10 +5340,6 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>{company} is archived: restore it before opening an application.</source>
         <translation>{company} está archivada: restáurela antes de abrir una solicitud.</translation>
-    </message>
-    <message>
-        <source>{company} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Otra persona modificó {company} desde que usted abrió el registro. Vuelva a cargarlo para ver los cambios.</translation>
     </message>
     <message>
         <source>{country} has several chapters ({chapters}): fill in the chapter.</source>
@@ -4276,12 +5402,36 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{label}: debe ser una dirección web como www.empresa.com.</translation>
     </message>
     <message>
+        <source>{label} must be a whole number from {minimum} to {maximum}; got {value}.</source>
+        <translation>{label} debe ser un número entero de {minimum} a {maximum}; se recibió {value}.</translation>
+    </message>
+    <message>
+        <source>{label} must be between {earliest} and {latest}; got {value}.</source>
+        <translation>{label} debe estar entre {earliest} y {latest}; se recibió {value}.</translation>
+    </message>
+    <message>
         <source>{label} must look like name@company.com; got “{value}”.</source>
         <translation>{label}: debe tener la forma nombre@empresa.com; se recibió “{value}”.</translation>
     </message>
     <message>
         <source>{label} must start with + and the country code, e.g. +57 601 555 0101.</source>
         <translation>{label}: debe empezar por + y el código de país, p. ej. +57 601 555 0101.</translation>
+    </message>
+    <message>
+        <source>{login} is already set up.</source>
+        <translation>{login} ya está configurado.</translation>
+    </message>
+    <message>
+        <source>{login} is not set up in this database.</source>
+        <translation>{login} no está configurado en esta base de datos.</translation>
+    </message>
+    <message>
+        <source>{login} is not set up to work in this database. Ask its administrator to add you: basc users add {login} --chapter …</source>
+        <translation>{login} no está configurado para trabajar en esta base de datos. Pida a su administrador que lo agregue: basc users add {login} --chapter …</translation>
+    </message>
+    <message>
+        <source>{login} is the last administrator: set up another one first.</source>
+        <translation>{login} es el último administrador: configure otro primero.</translation>
     </message>
     <message>
         <source>{name} is already an active auditor of this chapter (number {id}).</source>
@@ -4300,6 +5450,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{name} ya no es un auditor activo.</translation>
     </message>
     <message>
+        <source>{option} must look like 2026-07-01; got “{value}”.</source>
+        <translation>{option} debe tener la forma 2026-07-01; se recibió “{value}”.</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a PDF file.</source>
         <translation>{path} es una carpeta, no un archivo PDF.</translation>
     </message>
@@ -4312,6 +5466,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{path} es una carpeta, no un archivo.</translation>
     </message>
     <message>
+        <source>{path} is a folder: choose a file name.</source>
+        <translation>{path} es una carpeta: elija un nombre de archivo.</translation>
+    </message>
+    <message>
         <source>{path} is the real database; the demo is never written over it.</source>
         <translation>{path} es la base de datos real; la demostración nunca se escribe sobre ella.</translation>
     </message>
@@ -4320,8 +5478,24 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
         <translation>{program} ya figura en la fila {first}.</translation>
     </message>
     <message>
+        <source>{record} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>Otra persona modificó {record} después de que usted lo abrió. Vuelva a cargarlo para verlo.</translation>
+    </message>
+    <message>
+        <source>{record} was changed by {user} at {time} since you opened it. Reload to see it.</source>
+        <translation>{user} modificó {record} a las {time} después de que usted lo abrió. Vuelva a cargarlo para verlo.</translation>
+    </message>
+    <message>
         <source>{rows} rows: {added} to add, {updated} to update, {skipped} to skip; {errors} errors.</source>
         <translation>{rows} filas: {added} por agregar, {updated} por actualizar, {skipped} por omitir; {errors} errores.</translation>
+    </message>
+    <message>
+        <source>{type} {id}</source>
+        <translation>{type} {id}</translation>
+    </message>
+    <message>
+        <source>{user} is not set up to work for chapter {chapter}.</source>
+        <translation>{user} no está configurado para trabajar en el capítulo {chapter}.</translation>
     </message>
     <message>
         <source>“{url}” is not a database address. Use e.g. postgresql+psycopg://user@server/basc.</source>
@@ -4350,6 +5524,10 @@ Envíe ese archivo a su contacto de soporte. Puede seguir trabajando, pero si al
     <message>
         <source>“{value}” is not a kind of audit.</source>
         <translation>“{value}” no es un tipo de auditoría.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a login name: no spaces, at most {max} characters.</source>
+        <translation>“{value}” no es un nombre de inicio de sesión: sin espacios, como máximo {max} caracteres.</translation>
     </message>
     <message>
         <source>“{value}” is not a member field.</source>

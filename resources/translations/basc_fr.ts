@@ -236,6 +236,127 @@
     </message>
 </context>
 <context>
+    <name>ActivityArea</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the activity</source>
+        <translation>Exporter l’activité</translation>
+    </message>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Exporter vers E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>No fields.</source>
+        <translation>Aucun champ.</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Type d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Select an event to see every field it changed.</source>
+        <translation>Sélectionnez un événement pour voir chaque champ qu’il a modifié.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Écriture de {file}…</translation>
+    </message>
+    <message>
+        <source>{count} events</source>
+        <translation>{count} événements</translation>
+    </message>
+    <message>
+        <source>{count} events were written to {path}.</source>
+        <translation>{count} événements ont été écrits dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityFilterBar</name>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Toute action</translation>
+    </message>
+    <message>
+        <source>Any record</source>
+        <translation>Tout enregistrement</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>N’importe qui</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Search record, code or changed value (Ctrl+F)</source>
+        <translation>Rechercher un enregistrement, un code ou une valeur modifiée (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Type d’enregistrement</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+</context>
+<context>
     <name>AdmissionChecklistModel</name>
     <message>
         <source>Attached file</source>
@@ -508,6 +629,10 @@
 <context>
     <name>Areas</name>
     <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
         <source>Admissions</source>
         <translation>Admissions</translation>
     </message>
@@ -534,6 +659,10 @@
     <message>
         <source>Members</source>
         <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>Renouvellements</translation>
     </message>
     <message>
         <source>Standards</source>
@@ -802,6 +931,69 @@
     <message>
         <source>{judged} of {total} judged</source>
         <translation>{judged} sur {total} évaluées</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Automatic backup saved: {file}</source>
+        <translation>Sauvegarde automatique enregistrée : {file}</translation>
+    </message>
+    <message>
+        <source>BASC Desktop backups ({patterns});;All files (*)</source>
+        <translation>Sauvegardes BASC Desktop ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>BASC Desktop databases ({patterns})</source>
+        <translation>Bases de données BASC Desktop ({patterns})</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>Impossible de restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <source>Copying {database} to {file}…</source>
+        <translation>Copie de {database} vers {file}…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {date} ({file})?
+
+Everything in {database} will be replaced by the backup&apos;s data: changes made since then are undone. A copy of the current data is kept in {folder} first.</source>
+        <translation>Restaurer la sauvegarde du {date} ({file}) ?
+
+Tout le contenu de {database} sera remplacé par les données de la sauvegarde : les modifications faites depuis sont annulées. Une copie des données actuelles est d&apos;abord conservée dans {folder}.</translation>
+    </message>
+    <message>
+        <source>Restoring {file}…</source>
+        <translation>Restauration de {file}…</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>La sauvegarde automatique a échoué : {reason}</translation>
+    </message>
+    <message>
+        <source>The backup was saved to {file} ({size}).</source>
+        <translation>La sauvegarde a été enregistrée dans {file} ({size}).</translation>
+    </message>
+    <message>
+        <source>The backup {file} was restored.</source>
+        <translation>La sauvegarde {file} a été restaurée.</translation>
+    </message>
+    <message>
+        <source>The data it replaced was kept in {file}.</source>
+        <translation>Les données remplacées ont été conservées dans {file}.</translation>
     </message>
 </context>
 <context>
@@ -1378,40 +1570,162 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
 <context>
     <name>DashboardArea</name>
     <message>
-        <source>Certified</source>
-        <translation>Certifiées</translation>
+        <source>&amp;PDF report…</source>
+        <translation>Rapport &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Certificates in force on {date} that expire in {month}</source>
+        <translation>Certificats en vigueur au {date} qui expirent en {month}</translation>
+    </message>
+    <message>
+        <source>Certified with more than 90 days left in {place} on {date}</source>
+        <translation>Certifiées avec plus de 90 jours de validité — {place}, au {date}</translation>
     </message>
     <message>
         <source>Counting…</source>
         <translation>Comptage…</translation>
     </message>
     <message>
-        <source>Current members and their status on {date}.</source>
-        <translation>Membres actuels et leur statut au {date}.</translation>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel…</source>
+        <translation>E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>{file} enregistré</translation>
+    </message>
+    <message>
+        <source>Show the dashboard as it was on this date</source>
+        <translation>Afficher le tableau de bord tel qu&apos;il était à cette date</translation>
+    </message>
+    <message>
+        <source>Status &amp;on:</source>
+        <translation>Statut a&amp;u :</translation>
+    </message>
+    <message>
+        <source>Status on {date} (from the history)</source>
+        <translation>Statut au {date} (d&apos;après l&apos;historique)</translation>
+    </message>
+    <message>
+        <source>Status today, {date}</source>
+        <translation>Statut aujourd&apos;hui, {date}</translation>
+    </message>
+    <message>
+        <source>To&amp;day</source>
+        <translation>Au&amp;jourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>all countries</source>
+        <translation>tous les pays</translation>
+    </message>
+    <message>
+        <source>chapter {chapter}</source>
+        <translation>chapitre {chapter}</translation>
+    </message>
+    <message>
+        <source>{figure} in {place} on {date}</source>
+        <translation>{figure} — {place}, au {date}</translation>
+    </message>
+    <message>
+        <source>{members} members in {countries} countries on {date}</source>
+        <translation>{members} membres dans {countries} pays au {date}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Classeurs Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as a PDF report</source>
+        <translation>Enregistrer le tableau de bord en rapport PDF</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as an Excel workbook</source>
+        <translation>Enregistrer le tableau de bord en classeur Excel</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Écriture de {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardModel</name>
+    <message>
+        <source>All countries</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>Audits
+this month</source>
+        <translation>Audits
+ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Certified</source>
+        <translation>Certifiées</translation>
+    </message>
+    <message>
+        <source>Country and chapter</source>
+        <translation>Pays et chapitre</translation>
     </message>
     <message>
         <source>Expired</source>
         <translation>Expirées</translation>
     </message>
     <message>
-        <source>Expiring</source>
-        <translation>Expirent bientôt</translation>
+        <source>Expiring
+≤ 30 days</source>
+        <translation>Expirent
+≤ 30 jours</translation>
+    </message>
+    <message>
+        <source>Expiring
+≤ 60 days</source>
+        <translation>Expirent
+≤ 60 jours</translation>
+    </message>
+    <message>
+        <source>Expiring
+≤ 90 days</source>
+        <translation>Expirent
+≤ 90 jours</translation>
     </message>
     <message>
         <source>Members</source>
         <translation>Membres</translation>
     </message>
     <message>
-        <source>Members by country</source>
-        <translation>Membres par pays</translation>
+        <source>Open
+actions</source>
+        <translation>Actions
+ouvertes</translation>
+    </message>
+    <message>
+        <source>Overdue
+actions</source>
+        <translation>Actions
+en retard</translation>
     </message>
     <message>
         <source>Suspended</source>
         <translation>Suspendues</translation>
     </message>
     <message>
-        <source>{members} members in {countries} countries</source>
-        <translation>{members} membres dans {countries} pays</translation>
+        <source>Withdrawn</source>
+        <translation>Retirées</translation>
+    </message>
+    <message>
+        <source>{figure}: double-click to list them</source>
+        <translation>{figure} : double-cliquez pour les voir en liste</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1904,17 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>{count} members were written to {path}.</source>
         <translation>{count} membres ont été écrits dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryChart</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+    <message>
+        <source>Certificates expiring in the next 12 months</source>
+        <translation>Certificats qui expirent dans les 12 prochains mois</translation>
     </message>
 </context>
 <context>
@@ -1804,6 +2129,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>À &amp;propos de BASC Desktop</translation>
     </message>
     <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1832,6 +2161,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
         <source>&amp;Search members</source>
         <translation>&amp;Rechercher des membres</translation>
     </message>
@@ -1840,8 +2173,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>&amp;Outils</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Utilisateurs…</translation>
+    </message>
+    <message>
         <source>&amp;Verify a certificate…</source>
         <translation>&amp;Vérifier un certificat…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <source>(none yet)</source>
@@ -1862,6 +2203,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Open &amp;recent</source>
         <translation>Ouvrir une base &amp;récente</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore a backup…</source>
+        <translation>Res&amp;taurer une sauvegarde…</translation>
     </message>
     <message>
         <source>User: {user}</source>
@@ -2044,6 +2389,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Registered</source>
         <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Renewal reminder sent for certificate {certificate} (expires {expires_on})</source>
+        <translation>Rappel de renouvellement envoyé pour le certificat {certificate} (expire le {expires_on})</translation>
     </message>
     <message>
         <source>Restored</source>
@@ -2392,37 +2741,6 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
-    <name>OverviewModel</name>
-    <message>
-        <source>All countries</source>
-        <translation>Tous les pays</translation>
-    </message>
-    <message>
-        <source>Certified</source>
-        <translation>Certifiées</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Expirées</translation>
-    </message>
-    <message>
-        <source>Expiring</source>
-        <translation>Expirent bientôt</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Membres</translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation>Suspendues</translation>
-    </message>
-</context>
-<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>&amp;Close</source>
@@ -2551,6 +2869,18 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Un fichier sur cet ordinateur&#xa0;: {path}</translation>
     </message>
     <message>
+        <source>And one a day for the last (days):</source>
+        <translation>Et une par jour pendant les derniers (jours) :</translation>
+    </message>
+    <message>
+        <source>And one a week for the last (weeks):</source>
+        <translation>Et une par semaine pendant les dernières (semaines) :</translation>
+    </message>
+    <message>
+        <source>Automatic backups (made at each start)</source>
+        <translation>Sauvegardes automatiques (une à chaque démarrage)</translation>
+    </message>
+    <message>
         <source>Changes to the language and the database take effect the next time BASC Desktop starts.</source>
         <translation>Les changements de langue et de base de données prendront effet au prochain démarrage de BASC Desktop.</translation>
     </message>
@@ -2565,6 +2895,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Database</source>
         <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>Keep the newest:</source>
+        <translation>Conserver les plus récentes :</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -2630,6 +2964,158 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     </message>
 </context>
 <context>
+    <name>RecordHistory</name>
+    <message>
+        <source>History of changes</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>Aucune modification enregistrée.</translation>
+    </message>
+    <message>
+        <source>{count} older changes are in the Activity area.</source>
+        <translation>{count} modifications plus anciennes sont dans l’espace Activité.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersModel</name>
+    <message>
+        <source> (suspended)</source>
+        <translation> (suspendu)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>Certificate {code} is suspended.</source>
+        <translation>Le certificat {code} est suspendu.</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>Chapitre</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Jours restants</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Last reminder</source>
+        <translation>Dernier rappel</translation>
+    </message>
+    <message>
+        <source>{date} ({count} sent)</source>
+        <translation>{date} ({count} envoyés)</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalCommands</name>
+    <message>
+        <source>&amp;Mark as sent</source>
+        <translation>&amp;Marquer comme envoyés</translation>
+    </message>
+    <message>
+        <source>E&amp;xcel…</source>
+        <translation>E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the renewal reminders</source>
+        <translation>Exporter les rappels de renouvellement</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Marquer comme envoyés</translation>
+    </message>
+    <message>
+        <source>Mark these {count} reminders as sent?</source>
+        <translation>Marquer ces {count} rappels comme envoyés ?</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <source>Record that a renewal reminder was sent today to {count} companies?</source>
+        <translation>Enregistrer qu&apos;un rappel de renouvellement a été envoyé aujourd&apos;hui à {count} entreprises ?</translation>
+    </message>
+    <message>
+        <source>Reminder &amp;letters…</source>
+        <translation>&amp;Lettres de rappel…</translation>
+    </message>
+    <message>
+        <source>Reminder letters</source>
+        <translation>Lettres de rappel</translation>
+    </message>
+    <message>
+        <source>Reminder letters — preview</source>
+        <translation>Lettres de rappel — aperçu</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Création du classeur…</translation>
+    </message>
+    <message>
+        <source>Writing {count} reminder letters…</source>
+        <translation>Création de {count} lettres de rappel…</translation>
+    </message>
+    <message>
+        <source>{count} companies were written to {path}.</source>
+        <translation>{count} entreprises ont été enregistrées dans {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>RenewalsArea</name>
+    <message>
+        <source>All chapters</source>
+        <translation>Tous les chapitres</translation>
+    </message>
+    <message>
+        <source>Chapter:</source>
+        <translation>Chapitre :</translation>
+    </message>
+    <message>
+        <source>Include already &amp;reminded</source>
+        <translation>Inclure les entreprises déjà &amp;relancées</translation>
+    </message>
+    <message>
+        <source>Select a company to see its last reminder.</source>
+        <translation>Sélectionnez une entreprise pour voir son dernier rappel.</translation>
+    </message>
+    <message>
+        <source>{company}: last reminder sent on {date} for certificate {code} ({count} in all).</source>
+        <translation>{company} : dernier rappel envoyé le {date} pour le certificat {code} ({count} au total).</translation>
+    </message>
+    <message>
+        <source>{company}: no reminder sent yet for certificate {code}.</source>
+        <translation>{company} : aucun rappel envoyé pour le moment pour le certificat {code}.</translation>
+    </message>
+    <message>
+        <source>{count} companies to remind</source>
+        <translation>{count} entreprises à relancer</translation>
+    </message>
+</context>
+<context>
     <name>RequirementsModel</name>
     <message>
         <source>Requirements</source>
@@ -2653,6 +3139,17 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Re&amp;move</source>
         <translation>Enle&amp;ver</translation>
+    </message>
+</context>
+<context>
+    <name>ShownRecordsBanner</name>
+    <message>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Showing {count} from the dashboard: {caption}</source>
+        <translation>{count} affichés depuis le tableau de bord : {caption}</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +3214,123 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
 {log_file}</source>
         <translation>Les détails ont été écrits dans le fichier journal&#xa0;:
 {log_file}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChart</name>
+    <message>
+        <source>Certified</source>
+        <translation>Certifiées</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirées</translation>
+    </message>
+    <message>
+        <source>Expiring in 90 days</source>
+        <translation>Expirent dans 90 jours</translation>
+    </message>
+    <message>
+        <source>Members by status in each country</source>
+        <translation>Membres par statut dans chaque pays</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendues</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirées</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Chapters:</source>
+        <translation>&amp;Chapitres :</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>Co&amp;nnexion :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Retirer…</translation>
+    </message>
+    <message>
+        <source>&amp;Save chapters</source>
+        <translation>&amp;Enregistrer les chapitres</translation>
+    </message>
+    <message>
+        <source>A&amp;dministrator: sees every chapter, sets up users</source>
+        <translation>A&amp;dministrateur : voit tous les chapitres, configure les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Nobody is set up yet: everyone who opens this database sees every chapter. The first person you add must be an administrator.</source>
+        <translation>Personne n&apos;est encore configuré : tous ceux qui ouvrent cette base de données voient tous les chapitres. La première personne que vous ajoutez doit être un administrateur.</translation>
+    </message>
+    <message>
+        <source>Only the people below open this database, each for their chapters. Administrators see every chapter.</source>
+        <translation>Seules les personnes ci-dessous ouvrent cette base de données, chacune pour ses chapitres. Les administrateurs voient tous les chapitres.</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>Retirer l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Remove {login}? They will no longer open this database; what they did stays in the history.</source>
+        <translation>Retirer {login} ? Cette personne n&apos;ouvrira plus cette base de données ; ce qu&apos;elle a fait reste dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>You ({login}) are not an administrator: you can only look.</source>
+        <translation>Vous ({login}) n&apos;êtes pas administrateur : vous pouvez seulement consulter.</translation>
+    </message>
+    <message>
+        <source>the login name of the person&apos;s PC account</source>
+        <translation>le nom de connexion du compte PC de la personne</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>Chapitres</translation>
+    </message>
+    <message>
+        <source>Every chapter (administrator)</source>
+        <translation>Tous les chapitres (administrateur)</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Retiré</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
     </message>
 </context>
 <context>
@@ -2844,6 +3458,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>--month doit avoir la forme 2026-06 ; reçu « {value} ».</translation>
     </message>
     <message>
+        <source>--on must look like 31/12/2025 or 2025-12-31; got “{value}”.</source>
+        <translation>--on doit avoir la forme 31/12/2025 ou 2025-12-31 ; reçu « {value} ».</translation>
+    </message>
+    <message>
         <source>--team must be auditor IDs separated by commas; got “{value}”.</source>
         <translation>--team doit être des numéros d’auditeur séparés par des virgules ; reçu « {value} ».</translation>
     </message>
@@ -2854,6 +3472,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>1 minor nonconformity has no action plan: {codes}.</source>
         <translation>1 non-conformité mineure n&apos;a pas de plan d&apos;action : {codes}.</translation>
+    </message>
+    <message>
+        <source>A backup cannot be written over its own database {path}.</source>
+        <translation>Une sauvegarde ne peut pas écraser sa propre base de données {path}.</translation>
     </message>
     <message>
         <source>A certificate is issued only once: a renewal issues a new certificate with the next issue number.</source>
@@ -2880,8 +3502,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Un audit planifié ne peut qu’être commencé ; il ne peut pas passer à « {target} » avant d’être réalisé.</translation>
     </message>
     <message>
+        <source>A reminder cannot be dated after today ({today}).</source>
+        <translation>Un rappel ne peut pas être daté après aujourd&apos;hui ({today}).</translation>
+    </message>
+    <message>
         <source>A reported audit can only be closed; it cannot go to “{target}”.</source>
         <translation>Un audit rapporté ne peut qu’être clôturé ; il ne peut pas passer à « {target} ».</translation>
+    </message>
+    <message>
+        <source>A shared PostgreSQL database is backed up on its server, e.g. with pg_dump; ask its administrator.</source>
+        <translation>Une base de données PostgreSQL partagée se sauvegarde sur son serveur, par exemple avec pg_dump ; demandez à son administrateur.</translation>
     </message>
     <message>
         <source>A submitted corrective action must be verified by a follow-up audit; it cannot go to “{target}” now.</source>
@@ -2916,8 +3546,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Un certificat retiré ne peut pas être suspendu&#xa0;: le retrait est définitif.</translation>
     </message>
     <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Admitted</source>
@@ -2948,20 +3594,52 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Candidate</translation>
     </message>
     <message>
+        <source>Application</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
         <source>Application date</source>
         <translation>Date de la demande</translation>
+    </message>
+    <message>
+        <source>Application {id}</source>
+        <translation>Demande {id}</translation>
     </message>
     <message>
         <source>Application {id} does not exist.</source>
         <translation>La demande {id} n’existe pas.</translation>
     </message>
     <message>
-        <source>Application {id} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Quelqu’un d’autre a modifié la demande {id} depuis que vous l’avez ouverte. Rechargez-la pour la voir.</translation>
+        <source>Application {number} of {name}</source>
+        <translation>Demande {number} de {name}</translation>
     </message>
     <message>
         <source>Applications</source>
         <translation>Demandes</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>Archivé le</translation>
+    </message>
+    <message>
+        <source>At most {max} characters.</source>
+        <translation>Au plus {max} caractères.</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit team</source>
+        <translation>Équipe d’audit</translation>
+    </message>
+    <message>
+        <source>Audit {id}</source>
+        <translation>Audit {id}</translation>
     </message>
     <message>
         <source>Audit {id} already has its certificate, {code}.</source>
@@ -2980,8 +3658,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>L&apos;audit {id} est « {state} » : le certificat est émis une fois l&apos;audit clôturé.</translation>
     </message>
     <message>
-        <source>Audit {id} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Quelqu’un d’autre a modifié l’audit {id} depuis que vous l’avez ouvert. Rechargez-le pour le voir.</translation>
+        <source>Audit {number} of {name}</source>
+        <translation>Audit {number} de {name}</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Auditeur</translation>
+    </message>
+    <message>
+        <source>Auditors of every chapter are shared: only the administrator of the database changes them.</source>
+        <translation>Les auditeurs de tous les chapitres sont partagés : seul l&apos;administrateur de la base de données les modifie.</translation>
+    </message>
+    <message>
+        <source>Audits planned this month</source>
+        <translation>Audits planifiés ce mois-ci</translation>
     </message>
     <message>
         <source>Authority</source>
@@ -3004,8 +3694,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Agent de fret ou maritime</translation>
     </message>
     <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
         <source>Certificate code</source>
         <translation>Code de certificat</translation>
+    </message>
+    <message>
+        <source>Certificate {code}</source>
+        <translation>Certificat {code}</translation>
     </message>
     <message>
         <source>Certificate {code} belongs to chapter {chapter}, whose file is missing.</source>
@@ -3014,10 +3712,6 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Certificate {code} is unknown to this register.</source>
         <translation>Le certificat {code} est inconnu de ce registre.</translation>
-    </message>
-    <message>
-        <source>Certificate {code} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié le certificat {code} depuis que vous l&apos;avez ouvert. Rechargez-le pour le voir.</translation>
     </message>
     <message>
         <source>Certificate {id} does not exist.</source>
@@ -3032,12 +3726,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Certifiée</translation>
     </message>
     <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
         <source>Chapter</source>
         <translation>Chapitre</translation>
     </message>
     <message>
         <source>Chapter {chapter} has no committee session on {date}.</source>
         <translation>Le chapitre {chapter} n’a pas de séance du comité le {date}.</translation>
+    </message>
+    <message>
+        <source>Chapter {chapter}&apos;s file is missing: its letters cannot be written.</source>
+        <translation>Le fichier du chapitre {chapter} est introuvable : ses lettres ne peuvent pas être créées.</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>Chapitres</translation>
     </message>
     <message>
         <source>Choose C-TPAT, AEO/OEA or ISO 28000.</source>
@@ -3048,12 +3754,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Choisissez au moins un certificat à imprimer.</translation>
     </message>
     <message>
+        <source>Choose at least one member to remind.</source>
+        <translation>Choisissez au moins un membre à qui envoyer le rappel.</translation>
+    </message>
+    <message>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
         <source>Closed</source>
         <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Clôturé le</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Collecting documents</source>
@@ -3068,6 +3786,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Séance du comité</translation>
     </message>
     <message>
+        <source>Committee session of {number}</source>
+        <translation>Séance du comité du {number}</translation>
+    </message>
+    <message>
         <source>Committee session {id} does not exist.</source>
         <translation>La séance du comité {id} n’existe pas.</translation>
     </message>
@@ -3080,16 +3802,36 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Contact {number} : {problem}</translation>
     </message>
     <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>Action corrective</translation>
+    </message>
+    <message>
+        <source>Corrective action of audit {number} of {name}</source>
+        <translation>Action corrective de l’audit {number} de {name}</translation>
+    </message>
+    <message>
+        <source>Corrective action {id}</source>
+        <translation>Action corrective {id}</translation>
+    </message>
+    <message>
         <source>Corrective action {id} does not exist.</source>
         <translation>L’action corrective {id} n’existe pas.</translation>
     </message>
     <message>
-        <source>Corrective action {id} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>Quelqu’un d’autre a modifié l’action corrective {id} depuis que vous l’avez ouverte. Rechargez-la pour la voir.</translation>
+        <source>Corrective actions</source>
+        <translation>Actions correctives</translation>
     </message>
     <message>
         <source>Country</source>
         <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
     </message>
     <message>
         <source>Customs agent</source>
@@ -3100,12 +3842,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Date</translation>
     </message>
     <message>
+        <source>Deadline within (days)</source>
+        <translation>Délai dans (jours)</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Décidée</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
         <source>Decision date</source>
         <translation>Date de la décision</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
     </message>
     <message>
         <source>Description</source>
@@ -3116,6 +3870,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Diagnostic</translation>
     </message>
     <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
         <source>Document “{document}” is not on the checklist of application {id}.</source>
         <translation>Le document « {document} » ne figure pas sur la liste de la demande {id}.</translation>
     </message>
@@ -3124,20 +3882,56 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Échéance</translation>
     </message>
     <message>
+        <source>Due within (days)</source>
+        <translation>Échéance dans (jours)</translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
+        <source>Evidence</source>
+        <translation>Preuve</translation>
+    </message>
+    <message>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
+        <source>Expires on</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Expires within (days)</source>
+        <translation>Expire dans (jours)</translation>
+    </message>
+    <message>
         <source>Expiring</source>
         <translation>Expire bientôt</translation>
+    </message>
+    <message>
+        <source>Expiring in 30 days</source>
+        <translation>Expirent dans 30 jours</translation>
+    </message>
+    <message>
+        <source>Expiring in 60 days</source>
+        <translation>Expirent dans 60 jours</translation>
+    </message>
+    <message>
+        <source>Expiring in 90 days</source>
+        <translation>Expirent dans 90 jours</translation>
+    </message>
+    <message>
+        <source>Exported on {date}</source>
+        <translation>Exporté le {date}</translation>
     </message>
     <message>
         <source>Exporter / importer</source>
@@ -3148,8 +3942,32 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Extraordinaire</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>File fingerprint</source>
+        <translation>Empreinte du fichier</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Finding of audit {number} of {name}</source>
+        <translation>Constat de l’audit {number} de {name}</translation>
+    </message>
+    <message>
         <source>Finding {id} does not exist.</source>
         <translation>Le constat {id} n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Finished on</source>
+        <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>Première ligne</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -3166,6 +3984,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Free-trade-zone user</source>
         <translation>Usager de zone franche</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
     </message>
     <message>
         <source>Genuine and valid</source>
@@ -3216,8 +4038,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Authentique, mais retiré le {on} : {reason}</translation>
     </message>
     <message>
+        <source>Give at least one chapter this person works for (or make them an administrator).</source>
+        <translation>Indiquez au moins un chapitre pour lequel cette personne travaille (ou faites-en un administrateur).</translation>
+    </message>
+    <message>
         <source>Header</source>
         <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Held on</source>
+        <translation>Tenue le</translation>
     </message>
     <message>
         <source>Identifier</source>
@@ -3232,6 +4062,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Rapport d’importation</translation>
     </message>
     <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
         <source>In process</source>
         <translation>En cours</translation>
     </message>
@@ -3240,8 +4074,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>En cours</translation>
     </message>
     <message>
+        <source>Issue date</source>
+        <translation>Date d&apos;émission</translation>
+    </message>
+    <message>
         <source>Issued</source>
         <translation>Émis</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Délivré le</translation>
+    </message>
+    <message>
+        <source>Judged</source>
+        <translation>Évalué</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -3256,12 +4102,28 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Raison sociale</translation>
     </message>
     <message>
+        <source>Letter sent</source>
+        <translation>Lettre envoyée</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
         <source>Logistics operator</source>
         <translation>Opérateur logistique</translation>
     </message>
     <message>
         <source>Major nonconformity</source>
         <translation>Non-conformité majeure</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Membre</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>Numéro de membre</translation>
     </message>
     <message>
         <source>Member since</source>
@@ -3272,12 +4134,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le membre {id} n&apos;existe pas.</translation>
     </message>
     <message>
+        <source>Member {number} is not on the renewal reminders list.</source>
+        <translation>Le membre {number} ne figure pas dans la liste des rappels de renouvellement.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
         <source>Minor nonconformity</source>
         <translation>Non-conformité mineure</translation>
     </message>
     <message>
         <source>Missing</source>
         <translation>Manquant</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3314,6 +4188,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>No column is read as {label}: choose the column that holds it.</source>
         <translation>Aucune colonne n’est lue comme {label} : choisissez la colonne qui le contient.</translation>
+    </message>
+    <message>
+        <source>No company needs a renewal reminder.</source>
+        <translation>Aucune entreprise n&apos;a besoin d&apos;un rappel de renouvellement.</translation>
     </message>
     <message>
         <source>No file is attached to document “{document}” of application {id}.</source>
@@ -3368,6 +4246,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Seul un certificat suspendu peut être rétabli&#xa0;: celui-ci est valide.</translation>
     </message>
     <message>
+        <source>Only an administrator of this database may set up users; {user} is not one.</source>
+        <translation>Seul un administrateur de cette base de données peut configurer les utilisateurs ; {user} ne l&apos;est pas.</translation>
+    </message>
+    <message>
         <source>Only an admitted company gets a welcome letter.</source>
         <translation>Seule une entreprise admise reçoit une lettre de bienvenue.</translation>
     </message>
@@ -3378,6 +4260,26 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Open</source>
         <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Open corrective actions</source>
+        <translation>Actions correctives ouvertes</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Ouverte le</translation>
+    </message>
+    <message>
+        <source>Other programs</source>
+        <translation>Autres programmes</translation>
+    </message>
+    <message>
+        <source>Overdue corrective actions</source>
+        <translation>Actions correctives en retard</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -3436,8 +4338,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Programme {number} : {problem}</translation>
     </message>
     <message>
+        <source>Put on a committee session</source>
+        <translation>Inscrite à une séance du comité</translation>
+    </message>
+    <message>
         <source>Put the application on a committee session before recording its decision.</source>
         <translation>Inscrivez la demande à une séance du comité avant d’enregistrer sa décision.</translation>
+    </message>
+    <message>
+        <source>Reactivated</source>
+        <translation>Réactivé</translation>
     </message>
     <message>
         <source>Ready for committee</source>
@@ -3460,6 +4370,18 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Recertification</translation>
     </message>
     <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Type d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
         <source>Reinstated</source>
         <translation>Rétabli</translation>
     </message>
@@ -3470,6 +4392,26 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>Reported</source>
         <translation>Rapporté</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>Rapporté le</translation>
+    </message>
+    <message>
+        <source>Requirements</source>
+        <translation>Exigences</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restauré</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the database: add --yes to confirm.</source>
+        <translation>La restauration remplace la base de données : ajoutez --yes pour confirmer.</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retiré</translation>
     </message>
     <message>
         <source>Road carrier</source>
@@ -3484,6 +4426,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Ligne</translation>
     </message>
     <message>
+        <source>Rows per page</source>
+        <translation>Lignes par page</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
         <source>Sea carrier</source>
         <translation>Transporteur maritime</translation>
     </message>
@@ -3492,12 +4442,48 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Date de la séance</translation>
     </message>
     <message>
+        <source>Several chapters have a member {number}: say which with --chapter.</source>
+        <translation>Plusieurs chapitres ont un membre {number} : précisez lequel avec --chapter.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signé</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Clé de signature</translation>
+    </message>
+    <message>
+        <source>Signing key of {name}</source>
+        <translation>Clé de signature de {name}</translation>
+    </message>
+    <message>
         <source>Someone else changed this member&apos;s certificates at the same time. Look at them again, then issue.</source>
         <translation>Quelqu&apos;un d&apos;autre a modifié les certificats de ce membre au même moment. Consultez-les de nouveau, puis émettez.</translation>
     </message>
     <message>
         <source>Standard</source>
         <translation>Norme</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Normes</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Commencé</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>Commencé le</translation>
     </message>
     <message>
         <source>State</source>
@@ -3512,12 +4498,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Présentée</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
         <source>Superseded</source>
         <translation>Remplacé</translation>
     </message>
     <message>
         <source>Suspended</source>
         <translation>Suspendue</translation>
+    </message>
+    <message>
+        <source>Taken off a committee session</source>
+        <translation>Retirée d’une séance du comité</translation>
     </message>
     <message>
         <source>Tax ID</source>
@@ -3546,6 +4540,30 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>The audit is closed; nothing more can happen to it.</source>
         <translation>L’audit est clôturé ; plus rien ne peut lui arriver.</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be copied: {reason}.</source>
+        <translation>Impossible de copier la sauvegarde {path} : {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be read: {reason}.</source>
+        <translation>Impossible de lire la sauvegarde {path} : {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup {path} cannot be written: {reason}.</source>
+        <translation>Impossible d&apos;écrire la sauvegarde {path} : {reason}.</translation>
+    </message>
+    <message>
+        <source>The backup {path} does not exist.</source>
+        <translation>La sauvegarde {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged ({detail}); nothing was restored.</source>
+        <translation>La sauvegarde {path} est endommagée ({detail}) ; rien n&apos;a été restauré.</translation>
+    </message>
+    <message>
+        <source>The backup {path} was made by a newer version of BASC Desktop (schema {revision}). Install that version to restore it; nothing was restored.</source>
+        <translation>La sauvegarde {path} a été faite par une version plus récente de BASC Desktop (schéma {revision}). Installez cette version pour la restaurer ; rien n&apos;a été restauré.</translation>
     </message>
     <message>
         <source>The certificate code {code} would not read back the same under the pattern {pattern}.</source>
@@ -3608,6 +4626,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>La copie du fichier ne peut pas être conservée dans {folder} : {reason}</translation>
     </message>
     <message>
+        <source>The copy of {path} failed its check ({detail}); the database may be damaged.</source>
+        <translation>La copie de {path} n&apos;a pas passé la vérification ({detail}) ; la base de données est peut-être endommagée.</translation>
+    </message>
+    <message>
         <source>The corrective action is closed; nothing more can happen to it.</source>
         <translation>L’action corrective est clôturée ; plus rien ne peut lui arriver.</translation>
     </message>
@@ -3620,6 +4642,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le code de pays {value} doit comporter deux majuscules, comme PA.</translation>
     </message>
     <message>
+        <source>The current database {path} cannot be kept in {folder}: {reason}.</source>
+        <translation>Impossible de conserver la base de données actuelle {path} dans {folder} : {reason}.</translation>
+    </message>
+    <message>
         <source>The data folder {folder} cannot be created: {reason}.</source>
         <translation>Impossible de créer le dossier de données {folder}&#xa0;: {reason}.</translation>
     </message>
@@ -3630,6 +4656,26 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>The database file {path} cannot be written. Check its permissions.</source>
         <translation>Impossible d&apos;écrire dans le fichier de base de données {path}. Vérifiez ses droits d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>The database file {path} does not exist.</source>
+        <translation>Le fichier de base de données {path} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be copied: {detail}.</source>
+        <translation>Impossible de copier la base de données {path} : {detail}.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be read: {detail}.</source>
+        <translation>Impossible de lire la base de données {path} : {detail}.</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another window or program. Close it and restore again; nothing was changed.</source>
+        <translation>La base de données {path} est utilisée par une autre fenêtre ou un autre programme. Fermez-la et relancez la restauration ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The database {where} already holds BASC tables at schema {revision}: use “basc db upgrade” to bring it to schema {head}.</source>
+        <translation>La base de données {where} contient déjà des tables BASC au schéma {revision} : utilisez « basc db upgrade » pour la porter au schéma {head}.</translation>
     </message>
     <message>
         <source>The database {where} cannot be used: {detail}. Supported: SQLite and PostgreSQL.</source>
@@ -3724,6 +4770,18 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le fichier {path} est endommagé ou n’est pas un PDF.</translation>
     </message>
     <message>
+        <source>The file {path} is not a BASC Desktop backup: it holds no BASC Desktop data.</source>
+        <translation>Le fichier {path} n&apos;est pas une sauvegarde de BASC Desktop : il ne contient aucune donnée de BASC Desktop.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a BASC Desktop backup: it holds other tables.</source>
+        <translation>Le fichier {path} n&apos;est pas une sauvegarde de BASC Desktop : il contient d&apos;autres tables.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a BASC Desktop backup: it is not an SQLite database.</source>
+        <translation>Le fichier {path} n&apos;est pas une sauvegarde de BASC Desktop : ce n&apos;est pas une base de données SQLite.</translation>
+    </message>
+    <message>
         <source>The file {path} is not a BASC Desktop database, or it is damaged. Nothing was changed. Open another file or restore a backup.</source>
         <translation>Le fichier {path} n&apos;est pas une base BASC Desktop, ou il est endommagé. Rien n&apos;a été modifié. Ouvrez un autre fichier ou restaurez une sauvegarde.</translation>
     </message>
@@ -3732,8 +4790,16 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le fichier {path} n’est pas un PDF.</translation>
     </message>
     <message>
+        <source>The first person set up must be an administrator: basc users add {login} --admin</source>
+        <translation>La première personne configurée doit être un administrateur : basc users add {login} --admin</translation>
+    </message>
+    <message>
         <source>The folder {folder} cannot be created: {reason}.</source>
         <translation>Impossible de créer le dossier {folder}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be made: {reason}</source>
+        <translation>Le dossier {folder} ne peut pas être créé : {reason}</translation>
     </message>
     <message>
         <source>The folder {folder} cannot be written, so no database can be created there.</source>
@@ -3798,6 +4864,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>The public key could not be written to {path}: {reason}</source>
         <translation>La clé publique n’a pas pu être écrite dans {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>The reminder letters could not be written to {path}: {reason}</source>
+        <translation>Les lettres de rappel n&apos;ont pas pu être enregistrées dans {path} : {reason}</translation>
     </message>
     <message>
         <source>The same {label} {tax_id} is on row {other}.</source>
@@ -3908,6 +4978,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Le numéro {label} {tax_id} est déjà enregistré au nom de {company}.</translation>
     </message>
     <message>
+        <source>The {label} {tax_id} is of a member of chapter {chapter}, which {user} is not set up to work for.</source>
+        <translation>Le {label} {tax_id} est celui d&apos;un membre du chapitre {chapter}, pour lequel {user} n&apos;est pas configuré.</translation>
+    </message>
+    <message>
         <source>There are no chapters to build a demo for.</source>
         <translation>Il n&apos;y a aucun chapitre pour lequel créer une démonstration.</translation>
     </message>
@@ -3976,6 +5050,14 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Ce contenu a été produit par un programme plus récent ({version}) : mettez à jour BASC Desktop.</translation>
     </message>
     <message>
+        <source>This record belongs to chapter {chapter}, and {user} is not set up to work for it. Ask the administrator of the database.</source>
+        <translation>Cet enregistrement appartient au chapitre {chapter}, et {user} n&apos;est pas autorisé à y travailler. Adressez-vous à l&apos;administrateur de la base de données.</translation>
+    </message>
+    <message>
+        <source>This user may not write in the folder {folder}.</source>
+        <translation>Cet utilisateur ne peut pas écrire dans le dossier {folder}.</translation>
+    </message>
+    <message>
         <source>Trade name</source>
         <translation>Nom commercial</translation>
     </message>
@@ -3984,12 +5066,32 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Deux colonnes sont lues comme {label} : {first} et {second}. Gardez-en une seule.</translation>
     </message>
     <message>
+        <source>Type the login name of the person.</source>
+        <translation>Tapez le nom de connexion de la personne.</translation>
+    </message>
+    <message>
+        <source>Unknown record type “{value}”; use one of: {known}.</source>
+        <translation>Type d’enregistrement inconnu « {value} » ; utilisez l’un de : {known}.</translation>
+    </message>
+    <message>
         <source>Unknown to this register</source>
         <translation>Inconnu de ce registre</translation>
     </message>
     <message>
         <source>Unreadable</source>
         <translation>Illisible</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Updated from the files</source>
+        <translation>Mis à jour depuis les fichiers</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Valid</source>
@@ -4004,6 +5106,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Valide jusqu’au</translation>
     </message>
     <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
         <source>Verdicts can only be recorded while the audit is in progress; it is “{state}”.</source>
         <translation>Les verdicts ne peuvent être saisis que pendant l’audit ; il est « {state} ».</translation>
     </message>
@@ -4016,8 +5122,20 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>Site web</translation>
     </message>
     <message>
+        <source>Welcome letter</source>
+        <translation>Lettre de bienvenue</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
         <source>Withdrawn</source>
         <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
     </message>
     <message>
         <source>cannot be filled in ({problem})</source>
@@ -4160,6 +5278,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>indique une langue deux fois</translation>
     </message>
     <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>tax ID</source>
         <translation>identifiant fiscal</translation>
     </message>
@@ -4170,6 +5292,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>uses the placeholder {{{name}}}; the pattern may only use {allowed}</source>
         <translation>utilise le paramètre {{{name}}}&#xa0;; le modèle ne peut utiliser que {allowed}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
     </message>
     <message>
         <source>{code} is not a certificate code of this chapter: expected the shape {pattern}, for example {example}.</source>
@@ -4186,6 +5312,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>{company} cannot go to the committee yet: missing {documents}.</source>
         <translation>{company} ne peut pas encore passer en comité : il manque {documents}.</translation>
+    </message>
+    <message>
+        <source>{company} has no certificate in force to be reminded of.</source>
+        <translation>{company} n&apos;a aucun certificat en vigueur à rappeler.</translation>
     </message>
     <message>
         <source>{company} has {audits} audits and {certificates} certificates, so it cannot be deleted: archive it instead.</source>
@@ -4210,10 +5340,6 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>{company} is archived: restore it before opening an application.</source>
         <translation>{company} est archivée : restaurez-la avant d’ouvrir une demande.</translation>
-    </message>
-    <message>
-        <source>{company} was changed by someone else since you opened it. Reload to see it.</source>
-        <translation>{company} a été modifiée par quelqu&apos;un d&apos;autre depuis que vous l&apos;avez ouverte. Rechargez pour voir les changements.</translation>
     </message>
     <message>
         <source>{country} has several chapters ({chapters}): fill in the chapter.</source>
@@ -4276,12 +5402,36 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{label}&#xa0;: doit être une adresse web comme www.entreprise.com.</translation>
     </message>
     <message>
+        <source>{label} must be a whole number from {minimum} to {maximum}; got {value}.</source>
+        <translation>{label} doit être un nombre entier de {minimum} à {maximum} ; reçu {value}.</translation>
+    </message>
+    <message>
+        <source>{label} must be between {earliest} and {latest}; got {value}.</source>
+        <translation>{label} doit être compris entre {earliest} et {latest} ; reçu {value}.</translation>
+    </message>
+    <message>
         <source>{label} must look like name@company.com; got “{value}”.</source>
         <translation>{label}&#xa0;: doit être de la forme nom@entreprise.com&#xa0;; reçu «&#xa0;{value}&#xa0;».</translation>
     </message>
     <message>
         <source>{label} must start with + and the country code, e.g. +57 601 555 0101.</source>
         <translation>{label}&#xa0;: doit commencer par + et l&apos;indicatif du pays, p. ex. +57 601 555 0101.</translation>
+    </message>
+    <message>
+        <source>{login} is already set up.</source>
+        <translation>{login} est déjà configuré.</translation>
+    </message>
+    <message>
+        <source>{login} is not set up in this database.</source>
+        <translation>{login} n&apos;est pas configuré dans cette base de données.</translation>
+    </message>
+    <message>
+        <source>{login} is not set up to work in this database. Ask its administrator to add you: basc users add {login} --chapter …</source>
+        <translation>{login} n&apos;est pas configuré pour travailler dans cette base de données. Demandez à son administrateur de vous ajouter : basc users add {login} --chapter …</translation>
+    </message>
+    <message>
+        <source>{login} is the last administrator: set up another one first.</source>
+        <translation>{login} est le dernier administrateur : configurez-en un autre d&apos;abord.</translation>
     </message>
     <message>
         <source>{name} is already an active auditor of this chapter (number {id}).</source>
@@ -4300,6 +5450,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{name} n’est plus un auditeur actif.</translation>
     </message>
     <message>
+        <source>{option} must look like 2026-07-01; got “{value}”.</source>
+        <translation>{option} doit avoir la forme 2026-07-01 ; reçu « {value} ».</translation>
+    </message>
+    <message>
         <source>{path} is a folder, not a PDF file.</source>
         <translation>{path} est un dossier, pas un fichier PDF.</translation>
     </message>
@@ -4312,6 +5466,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{path} est un dossier, pas un fichier.</translation>
     </message>
     <message>
+        <source>{path} is a folder: choose a file name.</source>
+        <translation>{path} est un dossier : choisissez un nom de fichier.</translation>
+    </message>
+    <message>
         <source>{path} is the real database; the demo is never written over it.</source>
         <translation>{path} est la vraie base de données&#xa0;; la démonstration ne l&apos;écrase jamais.</translation>
     </message>
@@ -4320,8 +5478,24 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
         <translation>{program} figure déjà à la ligne {first}.</translation>
     </message>
     <message>
+        <source>{record} was changed by someone else since you opened it. Reload to see it.</source>
+        <translation>{record} a été modifié par quelqu’un d’autre depuis que vous l’avez ouvert. Rechargez pour le voir.</translation>
+    </message>
+    <message>
+        <source>{record} was changed by {user} at {time} since you opened it. Reload to see it.</source>
+        <translation>{record} a été modifié par {user} à {time} depuis que vous l’avez ouvert. Rechargez pour le voir.</translation>
+    </message>
+    <message>
         <source>{rows} rows: {added} to add, {updated} to update, {skipped} to skip; {errors} errors.</source>
         <translation>{rows} lignes : {added} à ajouter, {updated} à mettre à jour, {skipped} à ignorer ; {errors} erreurs.</translation>
+    </message>
+    <message>
+        <source>{type} {id}</source>
+        <translation>{type} {id}</translation>
+    </message>
+    <message>
+        <source>{user} is not set up to work for chapter {chapter}.</source>
+        <translation>{user} n&apos;est pas configuré pour travailler pour le chapitre {chapter}.</translation>
     </message>
     <message>
         <source>“{url}” is not a database address. Use e.g. postgresql+psycopg://user@server/basc.</source>
@@ -4350,6 +5524,10 @@ Veuillez envoyer ce fichier à votre contact d&apos;assistance. Vous pouvez cont
     <message>
         <source>“{value}” is not a kind of audit.</source>
         <translation>« {value} » n’est pas un type d’audit.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a login name: no spaces, at most {max} characters.</source>
+        <translation>« {value} » n&apos;est pas un nom de connexion : sans espaces, au plus {max} caractères.</translation>
     </message>
     <message>
         <source>“{value}” is not a member field.</source>

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from basc_desktop.ui.areas.actions import ActionsArea
+from basc_desktop.ui.areas.activity import ActivityArea
 from basc_desktop.ui.areas.admissions import AdmissionsArea
 from basc_desktop.ui.areas.audits import AuditsArea
 from basc_desktop.ui.areas.base import Area
@@ -15,6 +16,7 @@ from basc_desktop.ui.areas.certificates import CertificatesArea
 from basc_desktop.ui.areas.chapters import ChaptersArea
 from basc_desktop.ui.areas.dashboard import DashboardArea
 from basc_desktop.ui.areas.members import MembersArea
+from basc_desktop.ui.areas.renewals import RenewalsArea
 from basc_desktop.ui.areas.standards import StandardsArea
 from basc_desktop.ui.context import AppContext
 
@@ -43,8 +45,10 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("audits", str(QT_TRANSLATE_NOOP("Areas", "Audits")), "audits"),
     AreaSpec("actions", str(QT_TRANSLATE_NOOP("Areas", "Corrective actions")), "actions"),
     AreaSpec("certificates", str(QT_TRANSLATE_NOOP("Areas", "Certificates")), "certificates"),
+    AreaSpec("renewals", str(QT_TRANSLATE_NOOP("Areas", "Renewals")), "renewals"),
     AreaSpec("standards", str(QT_TRANSLATE_NOOP("Areas", "Standards")), "standards"),
     AreaSpec("chapters", str(QT_TRANSLATE_NOOP("Areas", "Chapters")), "chapters"),
+    AreaSpec("activity", str(QT_TRANSLATE_NOOP("Areas", "Activity")), "activity"),
 )
 
 AREA_KEYS = tuple(spec.key for spec in AREAS)
@@ -56,6 +60,8 @@ _BUILDERS: dict[str, Callable[[AppContext], Area]] = {
     "audits": AuditsArea,
     "actions": ActionsArea,
     "certificates": CertificatesArea,
+    "renewals": RenewalsArea,
     "standards": StandardsArea,
     "chapters": ChaptersArea,
+    "activity": ActivityArea,
 }
