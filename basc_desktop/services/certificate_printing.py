@@ -8,8 +8,6 @@ Ed25519 signatures are deterministic, so printing again gives the same QR code.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -32,7 +30,7 @@ from basc_desktop.reports.certificate_words import (
 )
 from basc_desktop.services import signing
 from basc_desktop.services.access import require_certificates, scoped
-from basc_desktop.services.output_files import output_file
+from basc_desktop.services.output_files import output_file, written_whole
 from basc_desktop.services.trail import record_event
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.certificates import Certificate
@@ -209,12 +207,11 @@ def write_certificates_pdf(
     with ws.db.reading() as session:
         require_certificates(ws, session, ids)  # all refused before a page is signed
     path = output_file(path)
-    part = path.with_name(path.name + ".part")
     total = len(ids)
     done = 0
     keys: dict[str, Ed25519PrivateKey] = {}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    failure = _("The certificates could not be written to {path}: {reason}")
+    with written_whole(path, failure) as part:
         document = CertificateDocument(part, title="BASC", author="BASC Desktop")
         for chunk in _slices(ids):
             with ws.db.transaction() as session:
@@ -227,19 +224,6 @@ def write_certificates_pdf(
                 if progress is not None:
                     progress(done, total)
         document.close()
-        os.replace(part, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise BascError(
-            _("The certificates could not be written to {path}: {reason}"),
-            path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise
     return done
 
 

@@ -6,7 +6,9 @@ a path that cannot be written is refused with a clear message and nothing has ch
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from basc_desktop.domain.errors import BascError, ValidationError
@@ -33,3 +35,25 @@ def output_file(path: Path | str) -> Path:
     if not os.access(folder, os.W_OK):
         raise BascError(_("This user may not write in the folder {folder}."), folder=str(folder))
     return path
+
+
+@contextlib.contextmanager
+def written_whole(path: Path, failure: str) -> Iterator[Path]:
+    """Write to the ``.part`` file this yields; it becomes ``path`` only when the block
+    ends well, and is removed on any error or cancel, so ``path`` is never half written.
+
+    An OSError becomes a BascError with the translatable ``failure`` template, which
+    may use ``{path}`` and ``{reason}``.
+    """
+    part = path.with_name(path.name + ".part")
+    try:
+        yield part
+        os.replace(part, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise BascError(failure, path=str(path), reason=exc.strerror or str(exc)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise

@@ -8,8 +8,6 @@ cancelled or failed batch leaves no file behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -22,6 +20,7 @@ from basc_desktop.reports.reminder_letter import ReminderLetter, write_reminder_
 from basc_desktop.reports.report_words import report_language
 from basc_desktop.services.admission_letters import letterhead_of
 from basc_desktop.services.certificate_printing import PrintCancelled
+from basc_desktop.services.output_files import output_file, written_whole
 from basc_desktop.services.reminder_sending import certificates_to_remind, chosen_companies
 from basc_desktop.services.workspace import Workspace
 from basc_desktop.store.members import Contact
@@ -94,8 +93,7 @@ def write_reminder_letters_pdf(
     file is removed and :class:`PrintCancelled` raised.  Nothing is recorded.
     """
     letters = reminder_letters(ws, company_ids, on=on)
-    path = Path(path)
-    part = path.with_name(path.name + ".part")
+    path = output_file(path)
     total = len(letters)
 
     def page_done(pages: int) -> None:
@@ -104,22 +102,9 @@ def write_reminder_letters_pdf(
         if progress is not None:
             progress(min(pages, total), total)
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    failure = _("The reminder letters could not be written to {path}: {reason}")
+    with written_whole(path, failure) as part:
         if cancelled is not None and cancelled():
             raise PrintCancelled()
         write_reminder_letters(letters, part, page_done=page_done)
-        os.replace(part, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise BascError(
-            _("The reminder letters could not be written to {path}: {reason}"),
-            path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise
     return path

@@ -11,13 +11,12 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
     Qt,
 )
 
 from basc_desktop.services.admission_forms import DeadlineRow
 from basc_desktop.ui.models.audit_looks import overdue_colour, overdue_icon
-from basc_desktop.ui.models.columns import ColumnsModel
+from basc_desktop.ui.models.columns import RowsModel
 from basc_desktop.ui.models.paged import ID_ROLE, ROW_ROLE, SORT_ROLE, AnyIndex
 from basc_desktop.ui.text import format_date
 
@@ -44,34 +43,14 @@ def days_left_text(days_left: int) -> str:
     return QCoreApplication.translate(CONTEXT, "{days} days left").format(days=days_left)
 
 
-class DeadlinesModel(ColumnsModel):
+class DeadlinesModel(RowsModel[DeadlineRow]):
     CONTEXT = CONTEXT
     COLUMNS = COLUMNS
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[DeadlineRow] = []
-
-    def set_rows(self, rows: list[DeadlineRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[DeadlineRow]:
-        return list(self._rows)
-
-    def row_at(self, index: AnyIndex) -> DeadlineRow | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
 
     def overdue(self) -> int:
         return sum(1 for row in self._rows if row.overdue)
 
     # --- QAbstractTableModel --------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index)

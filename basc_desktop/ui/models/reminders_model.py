@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from basc_desktop.services.reminder_forms import ReminderRow
-from basc_desktop.ui.models.columns import ColumnsModel
+from basc_desktop.ui.models.columns import RowsModel
 from basc_desktop.ui.models.paged import ID_ROLE, ROW_ROLE, SORT_ROLE, AnyIndex
 from basc_desktop.ui.text import format_date
 
@@ -37,34 +37,14 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COLUMN_INDEX = {key: number for number, (key, _title) in enumerate(COLUMNS)}
 
 
-class RemindersModel(ColumnsModel):
+class RemindersModel(RowsModel[ReminderRow]):
     CONTEXT = CONTEXT
     COLUMNS = COLUMNS
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ReminderRow] = []
-
-    def set_rows(self, rows: list[ReminderRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ReminderRow]:
-        return list(self._rows)
-
-    def row_at(self, index: AnyIndex) -> ReminderRow | None:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
 
     def column_of(self, key: str) -> int:
         return COLUMN_INDEX[key]
 
     # --- QAbstractTableModel --------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index)
