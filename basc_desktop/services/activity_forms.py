@@ -113,6 +113,7 @@ FIELD_LABELS: dict[str, str] = {
     "closed_on": _("Closed on"),
     "lead_auditor_id": _("Lead auditor"),
     "team": _("Audit team"),
+    "team_ids": _("Audit team"),
     "summary": _("Summary"),
     "standard_version": _("Standard"),
     "verdict": _("Verdict"),

@@ -390,6 +390,10 @@
         <translation>&amp;Decidir…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
         <source>&amp;Minutes…</source>
         <translation>&amp;Acta…</translation>
     </message>
@@ -460,6 +464,10 @@
     <message>
         <source>Writing the welcome letter of {company}…</source>
         <translation>Escribiendo la carta de bienvenida de {company}…</translation>
+    </message>
+    <message>
+        <source>the application of {company}</source>
+        <translation>la solicitud de {company}</translation>
     </message>
 </context>
 <context>
@@ -683,6 +691,10 @@
         <translation>&amp;Exportar informe en PDF…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historial…</translation>
+    </message>
+    <message>
         <source>&amp;Plan audit…</source>
         <translation>&amp;Programar auditoría…</translation>
     </message>
@@ -757,6 +769,10 @@
     <message>
         <source>Writing the audit report of {company}…</source>
         <translation>Escribiendo el informe de auditoría de {company}…</translation>
+    </message>
+    <message>
+        <source>audit {id} of {company}</source>
+        <translation>la auditoría {id} de {company}</translation>
     </message>
 </context>
 <context>
@@ -2976,6 +2992,13 @@ vencidas</translation>
     <message>
         <source>{count} older changes are in the Activity area.</source>
         <translation>Hay {count} cambios más antiguos en el área Actividad.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>History of {record}</source>
+        <translation>Historial de {record}</translation>
     </message>
 </context>
 <context>

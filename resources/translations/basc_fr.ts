@@ -390,6 +390,10 @@
         <translation>&amp;Décider…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
         <source>&amp;Minutes…</source>
         <translation>&amp;Procès-verbal…</translation>
     </message>
@@ -460,6 +464,10 @@
     <message>
         <source>Writing the welcome letter of {company}…</source>
         <translation>Rédaction de la lettre de bienvenue de {company}…</translation>
+    </message>
+    <message>
+        <source>the application of {company}</source>
+        <translation>la demande de {company}</translation>
     </message>
 </context>
 <context>
@@ -683,6 +691,10 @@
         <translation>&amp;Exporter le rapport en PDF…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
         <source>&amp;Plan audit…</source>
         <translation>&amp;Planifier un audit…</translation>
     </message>
@@ -757,6 +769,10 @@
     <message>
         <source>Writing the audit report of {company}…</source>
         <translation>Rédaction du rapport d&apos;audit de {company}…</translation>
+    </message>
+    <message>
+        <source>audit {id} of {company}</source>
+        <translation>l&apos;audit {id} de {company}</translation>
     </message>
 </context>
 <context>
@@ -2976,6 +2992,13 @@ en retard</translation>
     <message>
         <source>{count} older changes are in the Activity area.</source>
         <translation>{count} modifications plus anciennes sont dans l’espace Activité.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <source>History of {record}</source>
+        <translation>Historique de {record}</translation>
     </message>
 </context>
 <context>

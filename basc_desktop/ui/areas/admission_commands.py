@@ -27,6 +27,7 @@ from basc_desktop.services.admissions import (
 from basc_desktop.ui import changes, prompts
 from basc_desktop.ui.dialogs.committee_session import CommitteeSessionDialog
 from basc_desktop.ui.dialogs.decide_application import DecideApplicationDialog
+from basc_desktop.ui.dialogs.history_dialog import RecordHistoryDialog, show_history
 from basc_desktop.ui.dialogs.new_application import NewApplicationDialog
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.operations import Operation
@@ -61,6 +62,7 @@ class AdmissionCommands(QObject):
         )
         self.minutes_action = self._action(self.tr("&Minutes…"), self.minutes, "Ctrl+M")
         self.refresh_action = self._action(self.tr("Re&fresh"), self.area.reload, "")
+        self.history_action = self._action(self.tr("&History…"), self.history, "Ctrl+Shift+H")
         self.application_actions = (self.decide_action, self.welcome_action, self.minutes_action)
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: str) -> QAction:
@@ -79,6 +81,16 @@ class AdmissionCommands(QObject):
         self.minutes_action.setEnabled(
             application is not None and application.committee_session_id is not None
         )
+        self.history_action.setEnabled(application is not None)
+
+    def history(self) -> RecordHistoryDialog | None:
+        """Who changed the selected application, when, and each field old → new."""
+        application = self.area.current_application()
+        if application is None:
+            return None
+        title = self.tr("the application of {company}").format(company=application.company_name)
+        workspace = self.area.context.workspace
+        return show_history(self.area, workspace, "application", application.id, title)
 
     def _announce(self) -> None:
         self.area.context.changes.announce(changes.ADMISSIONS, changes.MEMBERS)

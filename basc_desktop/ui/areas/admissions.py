@@ -125,6 +125,7 @@ class AdmissionsArea(Area):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.commands.welcome_action)
         self.toolbar.addAction(self.commands.minutes_action)
+        self.toolbar.addAction(self.commands.history_action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.commands.refresh_action)
         top = QHBoxLayout()

@@ -30,6 +30,7 @@ from basc_desktop.services.audits import (
 from basc_desktop.ui import changes, prompts
 from basc_desktop.ui.areas.audit_checklist import ChecklistDialog
 from basc_desktop.ui.dialogs.auditors_dialog import AuditorsDialog
+from basc_desktop.ui.dialogs.history_dialog import RecordHistoryDialog, show_history
 from basc_desktop.ui.dialogs.plan_audit import PlanAuditDialog
 from basc_desktop.ui.errors import show_error
 from basc_desktop.ui.excel_export import export_to_excel
@@ -70,6 +71,7 @@ class AuditCommands(QObject):
             self.tr("A&uditors…"), self.manage_auditors, "Ctrl+Shift+A"
         )
         self.excel_action = self._action(self.tr("Export to E&xcel…"), self.export_excel)
+        self.history_action = self._action(self.tr("&History…"), self.history, "Ctrl+Shift+H")
         self.audit_actions = (
             self.change_action,
             self.start_action,
@@ -77,6 +79,7 @@ class AuditCommands(QObject):
             self.report_action,
             self.close_action,
             self.export_action,
+            self.history_action,
         )
 
     def _action(
@@ -94,6 +97,14 @@ class AuditCommands(QObject):
         """Enable what makes sense with ``audit`` selected (the domain judges each move)."""
         for action in self.audit_actions:
             action.setEnabled(audit is not None)
+
+    def history(self) -> RecordHistoryDialog | None:
+        """Who changed the selected audit, when, and each field old → new."""
+        audit = self.area.current_audit()
+        if audit is None:
+            return None
+        title = self.tr("audit {id} of {company}").format(id=audit.id, company=audit.company_name)
+        return show_history(self.area, self.area.context.workspace, "audit", audit.id, title)
 
     def manage_auditors(self) -> AuditorsDialog:
         """Register, correct, retire or reactivate auditors (the dialog announces changes)."""
